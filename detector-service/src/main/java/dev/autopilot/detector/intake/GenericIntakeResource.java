@@ -1,0 +1,69 @@
+package dev.autopilot.detector.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autopilot.contracts.signal.SignalReceived;
+import dev.autopilot.support.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generic JSON signal ({@link GenericSignal}), one object or an array of them. All-or-nothing: if any item is
+ * invalid, none is taken and the 400 names each problem by position. Answers 202 once all are on Kafka.
+ */
+@Path("/intake/signals")
+@RolesAllowed(Roles.INTAKE)
+public class GenericIntakeResource {
+
+    /** The most signals one request may carry. */
+    static final int MAX_BATCH = 1000;
+
+    private final ObjectMapper json;
+    private final SignalPublisher signals;
+    private final Clock clock;
+
+    @Inject
+    public GenericIntakeResource(ObjectMapper json, SignalPublisher signals, Clock clock) {
+        this.json = json;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> receive(String body) throws JsonProcessingException {
+        JsonNode document = json.readTree(body);
+        Instant now = clock.instant();
+        List<SignalReceived> parsed = new ArrayList<>();
+        JsonFields fields = JsonFields.root("");
+        if (document != null && document.isArray()) {
+            if (document.isEmpty() || document.size() > MAX_BATCH) {
+                fields.error("body", "must hold 1 to " + MAX_BATCH + " signals");
+            } else {
+                for (int i = 0; i < document.size(); i++) {
+                    parsed.add(GenericSignal.parse(document.get(i), fields.nested("[" + i + "]"), now));
+                }
+            }
+        } else {
+            parsed.add(GenericSignal.parse(document, fields, now));
+        }
+        fields.throwIfInvalid("The signal");
+        return signals.publish(parsed)
+                .map(done -> Response.accepted(Map.of("signals", parsed.stream().map(IntakeReceipt::of).toList()))
+                        .build());
+    }
+}

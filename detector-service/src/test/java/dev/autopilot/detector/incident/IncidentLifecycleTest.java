@@ -1,0 +1,100 @@
+package dev.autopilot.detector.incident;
+
+import static dev.autopilot.detector.DetectorApi.awaitIncident;
+import static dev.autopilot.detector.DetectorApi.postSignal;
+import static dev.autopilot.detector.DetectorApi.signalGeneric;
+import static dev.autopilot.testing.TestTokens.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.autopilot.contracts.Topics;
+import dev.autopilot.contracts.incident.IncidentAcknowledged;
+import dev.autopilot.contracts.incident.IncidentResolved;
+import dev.autopilot.testing.PlatformTestResource;
+import dev.autopilot.testing.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class IncidentLifecycleTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void aResponderAcknowledgesThenResolves() {
+        String title = "lifecycle " + UUID.randomUUID();
+        postSignal(signalGeneric(title, "firing"));
+        String id = (String) awaitIncident(title, i -> true).get("id");
+
+        as("responder").contentType(ContentType.JSON).body(Map.of("note", "looking at the targets"))
+                .post("/incidents/{id}/acknowledge", id)
+                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"))
+                .body("acknowledgedBy", equalTo("responder")).body("acknowledgedAt", notNullValue());
+        as("responder").contentType(ContentType.JSON).body(Map.of())
+                .post("/incidents/{id}/acknowledge", id)
+                .then().statusCode(409).contentType("application/problem+json");
+        as("admin").post("/incidents/{id}/resolve", id)
+                .then().statusCode(200).body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("admin"));
+        as("responder").post("/incidents/{id}/resolve", id).then().statusCode(409);
+
+        TopicReader topics = new TopicReader(kafka);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(topics.events(Topics.INCIDENTS, IncidentAcknowledged.class))
+                    .filteredOn(e -> e.incidentId().equals(id)).singleElement()
+                    .satisfies(e -> assertThat(e.note()).isEqualTo("looking at the targets"));
+            assertThat(topics.events(Topics.INCIDENTS, IncidentResolved.class))
+                    .filteredOn(e -> e.incidentId().equals(id)).singleElement()
+                    .satisfies(e -> assertThat(e.resolvedBy()).isEqualTo("admin"));
+        });
+    }
+
+    @Test
+    void aSignalAfterAManualResolveOpensANewIncident() {
+        String title = "recurring " + UUID.randomUUID();
+        postSignal(signalGeneric(title, "firing"));
+        String first = (String) awaitIncident(title, i -> true).get("id");
+        as("responder").post("/incidents/{id}/resolve", first).then().statusCode(200);
+
+        postSignal(signalGeneric(title, "firing"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> dev.autopilot.detector.DetectorApi.incidentsTitled(title).size() == 2);
+    }
+
+    @Test
+    void filtersAndPages() {
+        String run = UUID.randomUUID().toString();
+        postSignal(java.util.List.of(
+                Map.of("source", "t", "status", "firing", "title", "p0 " + run, "severity", "P0", "type", "outage"),
+                Map.of("source", "t", "status", "firing", "title", "p1 " + run, "severity", "P1", "type", "degradation")));
+        awaitIncident("p0 " + run, i -> true);
+        awaitIncident("p1 " + run, i -> true);
+
+        as("viewer").queryParam("severity", "P0").get("/incidents")
+                .then().statusCode(200).body("severity", everyItem(equalTo("P0")));
+        as("viewer").queryParam("status", "OPEN").queryParam("limit", 1).get("/incidents")
+                .then().statusCode(200).body("size()", equalTo(1));
+        as("viewer").queryParam("severity", "P7").get("/incidents").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("severity"));
+        as("viewer").queryParam("limit", 0).get("/incidents").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownIncidentsAreNotFound() {
+        as("viewer").get("/incidents/{id}", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        as("viewer").get("/incidents/not-a-uuid").then().statusCode(404);
+        as("responder").post("/incidents/{id}/acknowledge", UUID.randomUUID()).then().statusCode(404);
+    }
+}

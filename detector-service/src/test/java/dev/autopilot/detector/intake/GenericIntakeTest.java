@@ -1,0 +1,91 @@
+package dev.autopilot.detector.intake;
+
+import static dev.autopilot.detector.DetectorApi.awaitIncident;
+import static dev.autopilot.detector.DetectorApi.postSignal;
+import static dev.autopilot.testing.TestTokens.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItems;
+
+import dev.autopilot.contracts.Topics;
+import dev.autopilot.contracts.signal.SignalReceived;
+import dev.autopilot.testing.PlatformTestResource;
+import dev.autopilot.testing.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class GenericIntakeTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void aDocumentedSignalOpensAnIncidentAsItsLabelsSay() {
+        String title = "api.example.com is down " + UUID.randomUUID();
+
+        var receipt = postSignal(Map.of("source", "uptime-checker", "id", "run-" + title, "status", "firing",
+                "title", title, "severity", "P0", "type", "outage", "service", "api",
+                "labels", Map.of("region", "ap-northeast-2"), "value", 0, "threshold", 1));
+
+        assertThat(receipt.getList("signals")).hasSize(1);
+        Map<String, Object> incident = awaitIncident(title, i -> true);
+        assertThat(incident).containsEntry("severity", "P0").containsEntry("type", "outage")
+                .containsEntry("service", "api");
+        assertThat((Map<String, Object>) incident.get("labels")).containsEntry("region", "ap-northeast-2")
+                .containsEntry("sender", "uptime-checker");
+
+        postSignal(Map.of("source", "uptime-checker", "status", "resolved", "title", title, "severity", "P0",
+                "type", "outage", "service", "api", "labels", Map.of("region", "ap-northeast-2")));
+        awaitIncident(title, i -> "RESOLVED".equals(i.get("status")));
+    }
+
+    @Test
+    void aBatchIsTakenWhole() {
+        String run = UUID.randomUUID().toString();
+        List<Map<String, Object>> batch = List.of(
+                Map.of("source", "batch", "status", "firing", "title", "first " + run),
+                Map.of("source", "batch", "status", "firing", "title", "second " + run),
+                Map.of("source", "batch", "status", "firing", "title", "third " + run));
+
+        var receipt = postSignal(batch);
+
+        assertThat(receipt.getList("signals")).hasSize(3);
+        awaitIncident("first " + run, i -> true);
+        awaitIncident("second " + run, i -> true);
+        awaitIncident("third " + run, i -> true);
+    }
+
+    @Test
+    void oneBadItemRefusesTheWholeBatchAndNamesIt() {
+        String run = UUID.randomUUID().toString();
+        List<Map<String, Object>> batch = List.of(
+                Map.of("source", "batch", "status", "firing", "title", "good " + run),
+                Map.of("source", "batch", "status", "burning", "title", "bad " + run),
+                Map.of("source", "bad source!", "status", "firing", "title", 42));
+
+        as("intake").contentType(ContentType.JSON).body(batch).post("/intake/signals")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("[1].status", "[2].source", "[2].title"));
+
+        assertThat(new TopicReader(kafka).events(Topics.SIGNALS, SignalReceived.class))
+                .noneSatisfy(s -> assertThat(s.title()).contains(run));
+    }
+
+    @Test
+    void refusesEmptyAndWrongBodies() {
+        as("intake").contentType(ContentType.JSON).body("[]").post("/intake/signals").then().statusCode(400);
+        as("intake").contentType(ContentType.JSON).body("\"firing\"").post("/intake/signals").then().statusCode(400);
+        as("intake").contentType(ContentType.JSON).body("{\"source\": \"x\", \"status\": \"firing\"")
+                .post("/intake/signals").then().statusCode(400).contentType("application/problem+json");
+        as("intake").contentType(ContentType.JSON)
+                .body(Map.of("source", "x", "status", "firing", "title", "t", "observedAt", "last tuesday"))
+                .post("/intake/signals").then().statusCode(400);
+    }
+}
