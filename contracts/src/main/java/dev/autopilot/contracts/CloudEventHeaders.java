@@ -19,8 +19,18 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
+    private static final String SOURCE_PREFIX = "/autopilot/";
+
     /** The {@code ce_source} of a service: {@code /autopilot/<service>}. */
     public static String sourceOf(String service) {
-        return "/autopilot/" + service;
+        return SOURCE_PREFIX + service;
+    }
+
+    /** The service that produced an event, from its {@code ce_source}; the source itself if it is not one of ours. */
+    public static String serviceOf(String source) {
+        if (source == null) {
+            return null;
+        }
+        return source.startsWith(SOURCE_PREFIX) ? source.substring(SOURCE_PREFIX.length()) : source;
     }
 }

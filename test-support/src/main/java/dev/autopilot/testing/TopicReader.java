@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +31,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * see the events a service published and feed it records (including broken ones).
  */
 public final class TopicReader {
+
+    private static final Map<String, KafkaProducer<String, byte[]>> PRODUCERS = new ConcurrentHashMap<>();
 
     private final String bootstrapServers;
 
@@ -81,17 +84,23 @@ public final class TopicReader {
     public void write(String topic, String key, Map<String, String> headers, byte[] value) {
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach((k, v) -> recordHeaders.add(k, v.getBytes(StandardCharsets.UTF_8)));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, key, value, recordHeaders)).get();
+        try {
+            producer().send(new ProducerRecord<>(topic, null, key, value, recordHeaders)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException("could not write to " + topic, e);
         }
+    }
+
+    /** One producer per broker for the whole test run; it is closed when the JVM ends. */
+    private KafkaProducer<String, byte[]> producer() {
+        return PRODUCERS.computeIfAbsent(bootstrapServers, servers -> new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 0),
+                new StringSerializer(), new ByteArraySerializer()));
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.autopilot.contracts.Topics;
@@ -85,9 +86,25 @@ class IncidentLifecycleTest {
         as("viewer").queryParam("status", "OPEN").queryParam("limit", 1).get("/incidents")
                 .then().statusCode(200).body("size()", equalTo(1));
         as("viewer").queryParam("severity", "P7").get("/incidents").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItem("severity"));
+                .body("errors.field", hasItem("severity"));
         as("viewer").queryParam("limit", 0).get("/incidents").then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("errors.field", hasItem("limit"));
+    }
+
+    @Test
+    void aNoteMustBeText() {
+        String title = "noted " + UUID.randomUUID();
+        postSignal(signalGeneric(title, "firing"));
+        String id = (String) awaitIncident(title, i -> true).get("id");
+
+        as("responder").contentType(ContentType.JSON).body(Map.of("note", 42))
+                .post("/incidents/{id}/acknowledge", id).then().statusCode(400)
+                .body("errors.field", hasItem("note"));
+        as("responder").contentType(ContentType.JSON).body("{\"note\": ")
+                .post("/incidents/{id}/acknowledge", id).then().statusCode(400);
+        as("responder").contentType(ContentType.JSON).body(Map.of("note", "x".repeat(2001)))
+                .post("/incidents/{id}/acknowledge", id).then().statusCode(400);
+        as("responder").contentType("text/plain").post("/incidents/{id}/acknowledge", id).then().statusCode(200);
     }
 
     @Test

@@ -120,12 +120,20 @@ public class ProblemMapper {
         return status.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
     }
 
-    /** The field's path as a caller knows it: without the method and parameter ("acknowledge.request.note" -> "note"). */
+    /**
+     * The field's path as a caller knows it: without the method and parameter ("acknowledge.request.note" ->
+     * "note"), or the parameter's name when the constraint is on a parameter itself ("list.limit" -> "limit").
+     */
     private static String field(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (node.getIndex() != null) {
@@ -140,7 +148,11 @@ public class ProblemMapper {
                 field.append(node.getName());
             }
         }
-        return field.isEmpty() ? "body" : field.toString();
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        // a constraint on a query or path parameter itself: the parameter is the field
+        return parameter != null ? parameter : "body";
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -1,0 +1,129 @@
+package dev.autopilot.reporting.timeline;
+
+import dev.autopilot.contracts.CloudEventHeaders;
+import dev.autopilot.contracts.Event;
+import dev.autopilot.contracts.Severity;
+import dev.autopilot.contracts.incident.IncidentAcknowledged;
+import dev.autopilot.contracts.incident.IncidentOpened;
+import dev.autopilot.contracts.incident.IncidentResolved;
+import dev.autopilot.contracts.notification.NotificationFailed;
+import dev.autopilot.contracts.notification.NotificationSent;
+import dev.autopilot.contracts.remediation.ExecutionMode;
+import dev.autopilot.contracts.remediation.PlannedStep;
+import dev.autopilot.contracts.remediation.RemediationFailed;
+import dev.autopilot.contracts.remediation.RemediationPlanned;
+import dev.autopilot.contracts.remediation.RemediationSucceeded;
+
+/**
+ * How an incident's timeline reads: which service told each event, the short sentence that sums it up, and where
+ * the event falls in an incident's life, which orders events of the same instant.
+ */
+public final class TimelineNarrator {
+
+    static final int MAX_TEXT = 160;
+
+    private TimelineNarrator() {
+    }
+
+    /** The service that told an event, from its CloudEvents source: {@code /autopilot/detector} is {@code detector}. */
+    public static String serviceOf(String source) {
+        if (source == null || source.isBlank()) {
+            return "unknown";
+        }
+        String name = CloudEventHeaders.serviceOf(source.strip());
+        int slash = name.indexOf('/');
+        name = slash < 0 ? name : name.substring(0, slash);
+        return name.isBlank() ? "unknown" : name;
+    }
+
+    /** One short sentence for people, e.g. {@code P0 outage opened: awselb-t-developer-unhealthy}. */
+    public static String summaryOf(Event event) {
+        if (event instanceof IncidentOpened opened) {
+            return opened(opened);
+        }
+        if (event instanceof IncidentAcknowledged acknowledged) {
+            return "Acknowledged by " + orElse(acknowledged.acknowledgedBy(), "someone") + note(acknowledged.note());
+        }
+        if (event instanceof IncidentResolved resolved) {
+            return "Resolved by " + orElse(resolved.resolvedBy(), "someone") + note(resolved.note());
+        }
+        if (event instanceof RemediationPlanned planned) {
+            return planned(planned);
+        }
+        if (event instanceof RemediationSucceeded succeeded) {
+            return "Remediation succeeded" + note(succeeded.summary());
+        }
+        if (event instanceof RemediationFailed failed) {
+            return "Remediation failed" + note(failed.reason());
+        }
+        if (event instanceof NotificationSent sent) {
+            return "Paged " + page(sent.recipient(), sent.channel(), sent.escalationStep(), sent.attempts());
+        }
+        if (event instanceof NotificationFailed failed) {
+            return "Could not page " + page(failed.recipient(), failed.channel(), failed.escalationStep(),
+                    failed.attempts()) + note(failed.reason());
+        }
+        return Event.typeOf(event);
+    }
+
+    /**
+     * Where an event falls in an incident's life: opened, then what answered the opening (the plan, the pages),
+     * then the acknowledgement, then the remediation's outcome, then resolved. Orders the events of one instant.
+     */
+    public static int phaseOf(Event event) {
+        if (event instanceof IncidentOpened) {
+            return 0;
+        }
+        if (event instanceof RemediationPlanned) {
+            return 1;
+        }
+        if (event instanceof NotificationSent || event instanceof NotificationFailed) {
+            return 2;
+        }
+        if (event instanceof RemediationSucceeded || event instanceof RemediationFailed) {
+            return 4;
+        }
+        if (event instanceof IncidentResolved) {
+            return 5;
+        }
+        return 3;
+    }
+
+    private static String opened(IncidentOpened opened) {
+        String severity = opened.severity() == null || opened.severity() == Severity.UNKNOWN ? ""
+                : opened.severity() + " ";
+        String type = opened.type() == null || opened.type().isBlank() ? "incident" : opened.type().strip();
+        return capitalized(severity + type) + " opened: " + shortened(orElse(opened.title(), "(untitled)"));
+    }
+
+    private static String planned(RemediationPlanned planned) {
+        String mode = planned.mode() == ExecutionMode.DRY_RUN ? "Dry-run plan"
+                : planned.mode() == ExecutionMode.LIVE ? "Live plan" : "Plan";
+        int steps = planned.steps().size();
+        long approvals = planned.steps().stream().filter(PlannedStep::requiresApproval).count();
+        return mode + " '" + orElse(planned.playbook(), "unnamed") + "' with " + steps + (steps == 1 ? " step" : " steps")
+                + (approvals == 0 ? "" : ", " + approvals + " awaiting approval");
+    }
+
+    private static String page(String recipient, String channel, int step, int attempts) {
+        return orElse(recipient, "someone") + " via " + orElse(channel, "an unknown channel") + " (step " + step
+                + (attempts > 1 ? ", " + attempts + " attempts" : "") + ")";
+    }
+
+    private static String note(String text) {
+        return text == null || text.isBlank() ? "" : ": " + shortened(text.strip());
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String shortened(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= MAX_TEXT ? oneLine : oneLine.substring(0, MAX_TEXT - 1) + "…";
+    }
+}

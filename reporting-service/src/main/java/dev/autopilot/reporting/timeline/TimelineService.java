@@ -1,0 +1,59 @@
+package dev.autopilot.reporting.timeline;
+
+import dev.autopilot.contracts.Event;
+import dev.autopilot.reporting.incident.IncidentRecord;
+import dev.autopilot.reporting.incident.IncidentRecordRepository;
+import dev.autopilot.reporting.incident.IncidentStatus;
+import dev.autopilot.support.messaging.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Records an event of any service about an incident: an entry on the incident's timeline, and the event folded
+ * into the incident's record. Runs in the consumer's transaction, so both commit with the event's processed mark;
+ * an event already on a timeline changes nothing.
+ */
+@ApplicationScoped
+public class TimelineService {
+
+    private static final Logger LOG = Logger.getLogger(TimelineService.class);
+
+    private final TimelineEntryRepository timeline;
+    private final IncidentRecordRepository incidents;
+    private final Clock clock;
+
+    @Inject
+    public TimelineService(TimelineEntryRepository timeline, IncidentRecordRepository incidents, Clock clock) {
+        this.timeline = timeline;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(IncomingEvent<? extends Event> received) {
+        String incidentId = received.event().subject();
+        if (incidentId == null || incidentId.isBlank()) {
+            throw new IllegalArgumentException(received.type() + " " + received.id() + " names no incident");
+        }
+        Instant now = clock.instant();
+        Instant at = received.time() != null ? received.time() : now;
+        if (!timeline.append(TimelineEntry.of(received, at, now))) {
+            LOG.debugf("%s %s is on the timeline of incident %s already", received.type(), received.id(), incidentId);
+            return;
+        }
+        IncidentRecord incident = incidents.lockOrCreate(incidentId);
+        boolean known = incident.isKnown();
+        IncidentStatus status = incident.status();
+        incident.apply(received.event(), at, now);
+        if (!known && incident.isKnown()) {
+            LOG.infof("incident %s recorded: %s %s %s, %s", incidentId, incident.severity(), incident.type(),
+                    incident.title(), incident.status());
+        } else if (known && incident.status() != status) {
+            LOG.infof("incident %s recorded as %s", incidentId, incident.status());
+        }
+    }
+}
