@@ -31,7 +31,8 @@ import org.jboss.logging.Logger;
  * same transaction as the effect.</li>
  * <li>The batch is applied in one transaction; if that fails, each event is retried alone: a transient failure
  * (database gone, deadlock) is retried until it passes, any other failure three times, then the record is
- * dead-lettered and the rest go on.</li>
+ * dead-lettered and the rest go on. A handler that finds the event itself invalid throws
+ * {@link UndecodableEventException}: that record is dead-lettered at once.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -100,6 +101,11 @@ public class Inbox {
                 QuarkusTransaction.requiringNew().run(() -> apply(consumer, List.of(received), handler));
                 return;
             } catch (RuntimeException e) {
+                if (isUndecodable(e)) {
+                    // the event itself is wrong (a handler found it so): retrying cannot help
+                    deadLetters.send(received.record(), e.getMessage());
+                    return;
+                }
                 if (Failures.isTransient(e)) {
                     LOG.warnf("%s: transient failure applying %s, retrying in %d ms: %s", consumer,
                             received.event().id(), backoff, e.getMessage());
@@ -112,6 +118,15 @@ public class Inbox {
                 }
             }
         }
+    }
+
+    private static boolean isUndecodable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UndecodableEventException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <E extends Event> Optional<Received<E>> decode(EventStream<E> stream, ConsumerRecord<String, byte[]> record) {
