@@ -6,8 +6,9 @@ import org.jboss.logging.Logger;
 
 /**
  * A background thread that runs a unit of work when woken (typically right after a transaction commits work for
- * it) and, as a fallback only, every {@code fallbackInterval}. The work returns {@code true} while more is
- * waiting, so a backlog drains without waiting. Failures back off exponentially up to 30 seconds.
+ * it), at a time the work asked for ({@link #wakeWithin}, for work due later such as a retry), and, as a fallback
+ * only, every {@code fallbackInterval}. The work returns {@code true} while more is waiting, so a backlog drains
+ * without waiting. Failures back off exponentially up to 30 seconds.
  */
 public final class SignalledWorker implements AutoCloseable {
 
@@ -20,6 +21,7 @@ public final class SignalledWorker implements AutoCloseable {
     private final Object lock = new Object();
     private final Thread thread;
     private boolean woken;
+    private long wakeAtMillis = Long.MAX_VALUE;
     private volatile boolean running = true;
     private volatile Exception lastFailure;
     private volatile long lastFailureAt;
@@ -41,6 +43,17 @@ public final class SignalledWorker implements AutoCloseable {
         synchronized (lock) {
             woken = true;
             lock.notifyAll();
+        }
+    }
+
+    /** Asks for a run no later than the delay from now (sooner if something else wakes the worker first). */
+    public void wakeWithin(Duration delay) {
+        long at = System.currentTimeMillis() + Math.max(0, delay.toMillis());
+        synchronized (lock) {
+            if (at < wakeAtMillis) {
+                wakeAtMillis = at;
+                lock.notifyAll();
+            }
         }
     }
 
@@ -84,7 +97,10 @@ public final class SignalledWorker implements AutoCloseable {
         }
     }
 
-    /** Waits for a wake-up or the fallback interval; after a failure, waits out the backoff whatever wakes it. */
+    /**
+     * Waits for a wake-up, the time asked for or the fallback interval, whichever comes first; after a failure,
+     * waits out the backoff whatever wakes it.
+     */
     private void awaitTurn(long backoff) throws InterruptedException {
         synchronized (lock) {
             if (backoff > 0) {
@@ -92,10 +108,21 @@ public final class SignalledWorker implements AutoCloseable {
                 for (long left = backoff; left > 0 && running; left = until - System.currentTimeMillis()) {
                     lock.wait(left);
                 }
-            } else if (!woken) {
-                lock.wait(fallbackMillis);
+            } else {
+                long until = System.currentTimeMillis() + fallbackMillis;
+                while (!woken && running) {
+                    long now = System.currentTimeMillis();
+                    long left = Math.min(until, wakeAtMillis) - now;
+                    if (left <= 0) {
+                        break;
+                    }
+                    lock.wait(left);
+                }
             }
             woken = false;
+            if (wakeAtMillis <= System.currentTimeMillis()) {
+                wakeAtMillis = Long.MAX_VALUE;
+            }
         }
     }
 
