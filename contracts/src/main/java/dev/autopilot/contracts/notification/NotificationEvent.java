@@ -3,9 +3,8 @@ package dev.autopilot.contracts.notification;
 import dev.autopilot.contracts.Event;
 
 /** Events on {@code notifications.v1}, keyed by incident id. Produced by the notification service. */
-public sealed interface NotificationEvent extends Event permits NotificationSent, NotificationFailed {
-
-    String notificationId();
+public sealed interface NotificationEvent extends Event
+        permits NotificationSent, NotificationFailed, NotificationSuppressed, EscalationStepReached {
 
     String incidentId();
 
