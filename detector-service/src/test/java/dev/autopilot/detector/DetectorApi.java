@@ -3,11 +3,19 @@ package dev.autopilot.detector;
 import static dev.autopilot.testing.TestTokens.as;
 import static org.awaitility.Awaitility.await;
 
+import dev.autopilot.contracts.signal.SignalReceived;
+import dev.autopilot.contracts.signal.SignalStatus;
+import dev.autopilot.support.messaging.OutgoingRecord;
+import dev.autopilot.testing.Payloads;
+import dev.autopilot.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 /** The detector's HTTP API as the tests drive it. */
 public final class DetectorApi {
@@ -34,13 +42,35 @@ public final class DetectorApi {
     }
 
     /** Waits until exactly one incident has the title and the condition holds for it. */
-    public static Map<String, Object> awaitIncident(String title, java.util.function.Predicate<Map<String, Object>> condition) {
+    public static Map<String, Object> awaitIncident(String title, Predicate<Map<String, Object>> condition) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> incidentsTitled(title), list -> list.size() == 1 && condition.test(list.get(0)))
                 .get(0);
     }
 
+    /** Writes a signal straight to signals.v1, as the intake or a check would. */
+    public static void write(String kafka, SignalReceived signal) {
+        var record = OutgoingRecord.of(signal, signal.signalId(), "detector");
+        new TopicReader(kafka).write(record.topic(), record.key(), record.headers(), record.value());
+    }
+
+    /** A check sample of a service: {@code source=check}, the check, the metric and its value. */
+    public static SignalReceived sample(String service, String check, String metric,
+            double value, Instant observedAt) {
+        return new SignalReceived(UUID.randomUUID().toString(),
+                "check:" + check + ":" + service + ":" + metric, "check", null,
+                SignalStatus.FIRING, check + " " + metric + " of " + service, null,
+                Map.of("check", check, "metric", metric, "service", service), value, null, observedAt, observedAt);
+    }
+
+    /** A generic signal of a service of its own (named after the title), so it correlates with nothing else. */
     public static Map<String, Object> signalGeneric(String title, String status) {
-        return Map.of("source", "test", "status", status, "title", title);
+        return Map.of("source", "test", "status", status, "title", title, "service", title);
+    }
+
+    /** The runbook's P0 alarm on a load balancer of its own (named after the alarm), so it correlates with nothing else. */
+    public static String alarmOfItsOwn(String alarmName, String state, String messageId) {
+        return Payloads.healthyHostAlarm(alarmName, state, messageId, "app/" + alarmName + "/1",
+                "targetgroup/" + alarmName + "/1");
     }
 }

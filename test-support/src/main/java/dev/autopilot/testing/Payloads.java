@@ -76,10 +76,19 @@ public final class Payloads {
         }
     }
 
-    /** The runbook's P0 alarm: no healthy targets behind the ALB. */
+    /** The runbook's P0 alarm on the managed load balancer: no healthy targets behind the ALB. */
     public static String healthyHostAlarm(String alarmName, String state, String messageId) {
+        return healthyHostAlarm(alarmName, state, messageId, "app/t-developer-alb/50dc6c495c0c9188",
+                "targetgroup/t-developer-tg/6d0ecf831eec9f09");
+    }
+
+    /**
+     * The same alarm on another load balancer: the detector correlates alarms by the service they concern, so a
+     * load balancer of its own keeps a test's incident apart from others.
+     */
+    public static String healthyHostAlarm(String alarmName, String state, String messageId, String loadBalancer,
+            String targetGroup) {
         return snsNotification(cloudWatchAlarm(alarmName, state, "AWS/ApplicationELB", "HealthyHostCount",
-                Map.of("LoadBalancer", "app/t-developer-alb/50dc6c495c0c9188",
-                        "TargetGroup", "targetgroup/t-developer-tg/6d0ecf831eec9f09")), messageId);
+                Map.of("LoadBalancer", loadBalancer, "TargetGroup", targetGroup)), messageId);
     }
 }

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds the correlator from {@code signals.v1}, in batches, each signal applied once. */
+/** Feeds the correlator from {@code signals.v1}: each batch in one transaction, each signal applied once. */
 @ApplicationScoped
 public class SignalsConsumer {
 
@@ -25,10 +25,10 @@ public class SignalsConsumer {
     @Incoming("signals")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        inbox.receive(Topics.SIGNAL_EVENTS, records, received -> {
-            if (received.event() instanceof SignalReceived signal) {
-                correlator.apply(signal);
-            }
-        });
+        inbox.receiveAll(Topics.SIGNAL_EVENTS, records, events -> correlator.apply(events.stream()
+                .map(e -> e.event())
+                .filter(SignalReceived.class::isInstance)
+                .map(SignalReceived.class::cast)
+                .toList()));
     }
 }

@@ -16,9 +16,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A problem the detector is tracking: opened by the first firing signal of a fingerprint, fed by its repeats,
- * acknowledged by a person, resolved when its signal clears or a person says so. Its transitions are here; the
- * events announcing them are written by {@link IncidentPublisher} in the same transaction.
+ * A problem the detector is tracking: opened by the first firing condition, joined by the other conditions of the
+ * same service within the correlation window ({@link IncidentCondition}), acknowledged by a person, resolved when
+ * all its conditions have cleared or a person says so, reopened when it comes back soon after. Its transitions
+ * are here; the events announcing them are written by {@link IncidentPublisher} in the same transaction.
  */
 @Entity
 @Table(name = "incident")
@@ -63,6 +64,18 @@ public class Incident {
 
     private String resolveNote;
 
+    private String correlationKey;
+
+    private String agent;
+
+    private boolean flapping;
+
+    private Instant resolveDueAt;
+
+    private int reopenedCount;
+
+    private Instant reopenedAt;
+
     @Version
     private long version;
 
@@ -71,7 +84,7 @@ public class Incident {
 
     /** A new open incident, from the signal that revealed it. */
     public static Incident open(String fingerprint, String title, Severity severity, String type, String service,
-            Map<String, String> labels, Instant at) {
+            String agent, String correlationKey, Map<String, String> labels, Instant at) {
         Incident incident = new Incident();
         incident.id = UUID.randomUUID();
         incident.fingerprint = fingerprint;
@@ -79,20 +92,64 @@ public class Incident {
         incident.severity = severity;
         incident.type = type;
         incident.service = service;
+        incident.agent = agent;
+        incident.correlationKey = correlationKey;
         incident.labels = new TreeMap<>(labels);
         incident.status = IncidentStatus.OPEN;
-        incident.signalCount = 1;
+        incident.signalCount = 0;
         incident.openedAt = at;
         incident.lastSignalAt = at;
         return incident;
     }
 
-    /** Another firing signal of the same problem. */
-    public void recordRepeat(Instant at) {
-        signalCount++;
+    /** Firing signals of its conditions arrived; the last at {@code at}. */
+    public void recordSignals(int count, Instant at) {
+        signalCount += count;
         if (lastSignalAt == null || at.isAfter(lastSignalAt)) {
             lastSignalAt = at;
         }
+    }
+
+    /** A worse condition joined: the incident takes its severity and type. Returns the severity it had. */
+    public Severity escalate(Severity worse, String worseType) {
+        Severity previous = severity;
+        severity = worse;
+        type = worseType;
+        return previous;
+    }
+
+    /** Its conditions flap: it stays open until they have been quiet for a while. */
+    public void markFlapping() {
+        flapping = true;
+    }
+
+    /** Every condition has cleared, but it flaps: resolve at {@code due} if nothing fires again before. */
+    public void resolveAt(Instant due) {
+        resolveDueAt = due;
+    }
+
+    /** A condition fired again: a resolution waiting for quiet is off. */
+    public void cancelResolve() {
+        resolveDueAt = null;
+    }
+
+    /** The same problem came back within the reopen window: the incident is open again, to be acknowledged anew. */
+    public void reopen(Instant at) {
+        if (status != IncidentStatus.RESOLVED) {
+            throw new IllegalStateException("only a resolved incident can be reopened");
+        }
+        status = IncidentStatus.OPEN;
+        acknowledgedAt = null;
+        acknowledgedBy = null;
+        acknowledgeNote = null;
+        resolvedAt = null;
+        resolvedBy = null;
+        resolveNote = null;
+        resolveDueAt = null;
+        flapping = false;
+        reopenedCount++;
+        reopenedAt = at;
+        lastSignalAt = at;
     }
 
     /** A person takes the incident. Only an open incident can be acknowledged. */
@@ -117,6 +174,8 @@ public class Incident {
         resolvedBy = by;
         resolveNote = note;
         resolvedAt = at;
+        resolveDueAt = null;
+        flapping = false;
     }
 
     public UUID id() {
@@ -185,5 +244,29 @@ public class Incident {
 
     public String resolveNote() {
         return resolveNote;
+    }
+
+    public String correlationKey() {
+        return correlationKey;
+    }
+
+    public String agent() {
+        return agent;
+    }
+
+    public boolean flapping() {
+        return flapping;
+    }
+
+    public Instant resolveDueAt() {
+        return resolveDueAt;
+    }
+
+    public int reopenedCount() {
+        return reopenedCount;
+    }
+
+    public Instant reopenedAt() {
+        return reopenedAt;
     }
 }

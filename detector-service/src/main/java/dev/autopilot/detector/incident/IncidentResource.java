@@ -19,86 +19,97 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-/** The incidents the detector owns: their state, and what people do to them. */
-@Path("/incidents")
+/** The incidents the detector owns: their state, their conditions and evidence, and what people do to them. */
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
 
     private final IncidentRepository incidents;
+    private final ConditionRepository conditions;
+    private final IncidentSignalRepository evidence;
     private final IncidentService lifecycle;
     private final SecurityIdentity caller;
     private final ObjectMapper json;
 
     @Inject
-    public IncidentResource(IncidentRepository incidents, IncidentService lifecycle, SecurityIdentity caller,
-            ObjectMapper json) {
+    public IncidentResource(IncidentRepository incidents, ConditionRepository conditions,
+            IncidentSignalRepository evidence, IncidentService lifecycle, SecurityIdentity caller, ObjectMapper json) {
         this.incidents = incidents;
+        this.conditions = conditions;
+        this.evidence = evidence;
         this.lifecycle = lifecycle;
         this.caller = caller;
         this.json = json;
     }
 
-    /** Newest first; filter by status and severity; page with offset and limit. */
+    /** Newest first; filter by status, severity, type, service and opening time (from inclusive, to exclusive). */
     @GET
+    @Path("incidents")
     @RolesAllowed(Roles.VIEWER)
     @Transactional
-    public List<IncidentView> list(@QueryParam("status") String status,
-            @QueryParam("severity") String severity,
+    public List<IncidentView> list(@QueryParam("status") String status, @QueryParam("severity") String severity,
+            @QueryParam("type") String type, @QueryParam("service") String service,
+            @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return incidents.search(parse(IncidentStatus.class, "status", status), parse(Severity.class, "severity", severity),
-                offset, limit).stream().map(IncidentView::from).toList();
+        IncidentRepository.Filter filter = new IncidentRepository.Filter(
+                QueryParams.enumOf(IncidentStatus.class, "status", status),
+                QueryParams.enumOf(Severity.class, "severity", severity),
+                QueryParams.text(type), QueryParams.text(service),
+                QueryParams.instant("from", from), QueryParams.instant("to", to));
+        return incidents.search(filter, offset, limit).stream().map(IncidentView::from).toList();
     }
 
+    /** One incident with its conditions. */
     @GET
-    @Path("/{id}")
+    @Path("incidents/{id}")
     @RolesAllowed(Roles.VIEWER)
     @Transactional
     public IncidentView get(@PathParam("id") String id) {
-        UUID incidentId = parse(id);
-        return incidents.findByIdOptional(incidentId).map(IncidentView::from)
+        UUID incidentId = QueryParams.incidentId(id);
+        Incident incident = incidents.findByIdOptional(incidentId)
                 .orElseThrow(() -> ProblemException.notFound("incident", id));
+        return IncidentView.from(incident, conditions.ofIncident(incidentId));
+    }
+
+    /** The signals that changed something about an incident, in the order they arrived. */
+    @GET
+    @Path("signals")
+    @RolesAllowed(Roles.VIEWER)
+    @Transactional
+    public List<SignalView> signals(@QueryParam("incidentId") String incidentId,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        if (incidentId == null || incidentId.isBlank()) {
+            throw ProblemException.invalidField("incidentId", "is required");
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(incidentId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("incidentId", "must be an incident id (a UUID)");
+        }
+        return evidence.ofIncident(id, offset, limit).stream().map(SignalView::from).toList();
     }
 
     @POST
-    @Path("/{id}/acknowledge")
+    @Path("incidents/{id}/acknowledge")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.RESPONDER)
     public IncidentView acknowledge(@PathParam("id") String id, String body) {
-        return IncidentView.from(lifecycle.acknowledge(parse(id), caller.getPrincipal().getName(),
+        return IncidentView.from(lifecycle.acknowledge(QueryParams.incidentId(id), caller.getPrincipal().getName(),
                 TransitionRequest.read(json, body).note()));
     }
 
     @POST
-    @Path("/{id}/resolve")
+    @Path("incidents/{id}/resolve")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.RESPONDER)
     public IncidentView resolve(@PathParam("id") String id, String body) {
-        return IncidentView.from(lifecycle.resolve(parse(id), caller.getPrincipal().getName(),
+        return IncidentView.from(lifecycle.resolve(QueryParams.incidentId(id), caller.getPrincipal().getName(),
                 TransitionRequest.read(json, body).note()));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("incident", id);
-        }
     }
 }

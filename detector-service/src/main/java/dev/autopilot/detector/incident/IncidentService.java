@@ -16,12 +16,15 @@ public class IncidentService {
 
     private final IncidentRepository incidents;
     private final IncidentPublisher publisher;
+    private final IncidentResolution resolution;
     private final Clock clock;
 
     @Inject
-    public IncidentService(IncidentRepository incidents, IncidentPublisher publisher, Clock clock) {
+    public IncidentService(IncidentRepository incidents, IncidentPublisher publisher, IncidentResolution resolution,
+            Clock clock) {
         this.incidents = incidents;
         this.publisher = publisher;
+        this.resolution = resolution;
         this.clock = clock;
     }
 
@@ -41,13 +44,11 @@ public class IncidentService {
     @Transactional
     public Incident resolve(UUID id, String by, String note) {
         Incident incident = find(id);
-        try {
-            incident.resolve(by, note, clock.instant());
-        } catch (IllegalStateException e) {
-            throw ProblemException.conflict("incident " + id + " cannot be resolved: " + e.getMessage());
+        if (!incident.status().isActive()) {
+            throw ProblemException.conflict("incident " + id + " cannot be resolved: already resolved by "
+                    + incident.resolvedBy());
         }
-        publisher.resolved(incident);
-        LOG.infof("incident %s resolved by %s", id, by);
+        resolution.resolve(incident, by, note, clock.instant());
         return incident;
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * Reads fields of a JSON document a source sent, collecting every problem instead of stopping at the first, so
  * one 400 answer names everything that is wrong. Field names in errors are the source's own ({@code MessageId}).
  */
-final class JsonFields {
+public final class JsonFields {
 
     private final String prefix;
     private final List<Problem.FieldError> errors;
@@ -20,16 +20,16 @@ final class JsonFields {
         this.errors = errors;
     }
 
-    static JsonFields root(String prefix) {
+    public static JsonFields root(String prefix) {
         return new JsonFields(prefix, new ArrayList<>());
     }
 
     /** A reader for a nested object that reports into the same error list. */
-    JsonFields nested(String name) {
+    public JsonFields nested(String name) {
         return new JsonFields(path(name), errors);
     }
 
-    String requiredText(JsonNode node, String name) {
+    public String requiredText(JsonNode node, String name) {
         JsonNode value = node == null ? null : node.get(name);
         if (value == null || value.isNull()) {
             error(name, "is required");
@@ -46,7 +46,7 @@ final class JsonFields {
         return value.asText();
     }
 
-    String optionalText(JsonNode node, String name) {
+    public String optionalText(JsonNode node, String name) {
         JsonNode value = node == null ? null : node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -58,7 +58,7 @@ final class JsonFields {
         return value.asText();
     }
 
-    Double optionalNumber(JsonNode node, String name) {
+    public Double optionalNumber(JsonNode node, String name) {
         JsonNode value = node == null ? null : node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -70,7 +70,7 @@ final class JsonFields {
         return value.asDouble();
     }
 
-    JsonNode optionalObject(JsonNode node, String name) {
+    public JsonNode optionalObject(JsonNode node, String name) {
         JsonNode value = node == null ? null : node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -82,7 +82,7 @@ final class JsonFields {
         return value;
     }
 
-    JsonNode optionalArray(JsonNode node, String name) {
+    public JsonNode optionalArray(JsonNode node, String name) {
         JsonNode value = node == null ? null : node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -94,16 +94,16 @@ final class JsonFields {
         return value;
     }
 
-    void error(String name, String message) {
+    public void error(String name, String message) {
         errors.add(new Problem.FieldError(path(name), message));
     }
 
-    boolean hasErrors() {
+    public boolean hasErrors() {
         return !errors.isEmpty();
     }
 
     /** Throws a 400 naming every problem found, if there was any. */
-    void throwIfInvalid(String what) {
+    public void throwIfInvalid(String what) {
         if (!errors.isEmpty()) {
             String detail = what + " is not valid: " + errors.stream()
                     .map(e -> e.field() + " " + e.message())

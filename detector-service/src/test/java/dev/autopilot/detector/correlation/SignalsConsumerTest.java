@@ -76,7 +76,7 @@ class SignalsConsumerTest {
 
     private static SignalReceived signal(String title, String fingerprint) {
         return new SignalReceived(UUID.randomUUID().toString(), fingerprint, "test", null, SignalStatus.FIRING, title,
-                null, Map.of(), null, null, Instant.now(), Instant.now());
+                null, Map.of("service", title), null, null, Instant.now(), Instant.now());
     }
 
     private static void write(TopicReader topics, SignalReceived signal, String id) {

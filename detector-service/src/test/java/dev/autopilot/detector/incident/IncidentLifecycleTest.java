@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.autopilot.contracts.Topics;
 import dev.autopilot.contracts.incident.IncidentAcknowledged;
+import dev.autopilot.contracts.incident.IncidentReopened;
 import dev.autopilot.contracts.incident.IncidentResolved;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
@@ -61,23 +62,31 @@ class IncidentLifecycleTest {
     }
 
     @Test
-    void aSignalAfterAManualResolveOpensANewIncident() {
+    void aSignalSoonAfterAManualResolveReopensTheIncident() {
         String title = "recurring " + UUID.randomUUID();
         postSignal(signalGeneric(title, "firing"));
         String first = (String) awaitIncident(title, i -> true).get("id");
+        as("responder").post("/incidents/{id}/acknowledge", first).then().statusCode(200);
         as("responder").post("/incidents/{id}/resolve", first).then().statusCode(200);
 
         postSignal(signalGeneric(title, "firing"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> dev.autopilot.detector.DetectorApi.incidentsTitled(title).size() == 2);
+        Map<String, Object> reopened = awaitIncident(title, i -> "OPEN".equals(i.get("status")));
+        assertThat(reopened).containsEntry("id", first).containsEntry("reopenedCount", 1);
+        assertThat(reopened).doesNotContainKeys("acknowledgedBy", "resolvedBy");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(new TopicReader(kafka).events(Topics.INCIDENTS, IncidentReopened.class))
+                        .filteredOn(e -> e.incidentId().equals(first)).hasSize(1));
     }
 
     @Test
     void filtersAndPages() {
         String run = UUID.randomUUID().toString();
         postSignal(java.util.List.of(
-                Map.of("source", "t", "status", "firing", "title", "p0 " + run, "severity", "P0", "type", "outage"),
-                Map.of("source", "t", "status", "firing", "title", "p1 " + run, "severity", "P1", "type", "degradation")));
+                Map.of("source", "t", "status", "firing", "title", "p0 " + run, "severity", "P0", "type", "outage",
+                        "service", "p0 " + run),
+                Map.of("source", "t", "status", "firing", "title", "p1 " + run, "severity", "P1", "type", "degradation",
+                        "service", "p1 " + run)));
         awaitIncident("p0 " + run, i -> true);
         awaitIncident("p1 " + run, i -> true);
 

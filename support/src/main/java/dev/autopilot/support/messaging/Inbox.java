@@ -61,6 +61,20 @@ public class Inbox {
 
     public <E extends Event> void receive(String consumer, EventStream<E> stream,
             Iterable<ConsumerRecord<String, byte[]>> records, EventHandler<E> handler) {
+        receiveAll(consumer, stream, records, events -> events.forEach(handler::handle));
+    }
+
+    /**
+     * Applies a batch read from the stream's topic, handing the handler all events not applied before at once (in
+     * their order), so it can fold repeats together; the consumer is named after the topic.
+     */
+    public <E extends Event> void receiveAll(EventStream<E> stream, Iterable<ConsumerRecord<String, byte[]>> records,
+            BatchHandler<E> handler) {
+        receiveAll(stream.topic(), stream, records, handler);
+    }
+
+    public <E extends Event> void receiveAll(String consumer, EventStream<E> stream,
+            Iterable<ConsumerRecord<String, byte[]>> records, BatchHandler<E> handler) {
         List<Received<E>> batch = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             decode(stream, record).ifPresent(batch::add);
@@ -80,20 +94,23 @@ public class Inbox {
         }
     }
 
-    private <E extends Event> void apply(String consumer, List<Received<E>> batch, EventHandler<E> handler) {
+    private <E extends Event> void apply(String consumer, List<Received<E>> batch, BatchHandler<E> handler) {
         List<String> ids = batch.stream().map(r -> r.event().id()).toList();
         Set<String> fresh = new HashSet<>(processed.claim(consumer, ids));
+        List<IncomingEvent<E>> events = new ArrayList<>(fresh.size());
         for (Received<E> received : batch) {
             if (fresh.remove(received.event().id())) {
-                handler.handle(received.event());
-                count(consumer, "applied");
-            } else {
-                count(consumer, "duplicate");
+                events.add(received.event());
             }
         }
+        if (!events.isEmpty()) {
+            handler.handle(events);
+        }
+        count(consumer, "applied", events.size());
+        count(consumer, "duplicate", batch.size() - events.size());
     }
 
-    private <E extends Event> void applyAlone(String consumer, Received<E> received, EventHandler<E> handler) {
+    private <E extends Event> void applyAlone(String consumer, Received<E> received, BatchHandler<E> handler) {
         int failures = 0;
         long backoff = 100;
         while (true) {
@@ -173,7 +190,14 @@ public class Inbox {
     }
 
     private void count(String consumer, String outcome) {
-        metrics.counter("autopilot_events_consumed_total", "consumer", consumer, "outcome", outcome).increment();
+        count(consumer, outcome, 1);
+    }
+
+    private void count(String consumer, String outcome, int events) {
+        if (events > 0) {
+            metrics.counter("autopilot_events_consumed_total", "consumer", consumer, "outcome", outcome)
+                    .increment(events);
+        }
     }
 
     private static void sleep(long millis) {

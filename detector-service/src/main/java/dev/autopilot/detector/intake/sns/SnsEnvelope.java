@@ -1,6 +1,7 @@
-package dev.autopilot.detector.intake;
+package dev.autopilot.detector.intake.sns;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autopilot.detector.intake.JsonFields;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;

@@ -1,9 +1,12 @@
-package dev.autopilot.detector.intake;
+package dev.autopilot.detector.intake.generic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autopilot.contracts.signal.SignalReceived;
+import dev.autopilot.detector.intake.IntakeReceipt;
+import dev.autopilot.detector.intake.JsonFields;
+import dev.autopilot.detector.intake.SignalPublisher;
 import dev.autopilot.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,7 @@
-package dev.autopilot.detector.intake;
+package dev.autopilot.detector.intake.generic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autopilot.detector.intake.JsonFields;
 import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.contracts.signal.SignalStatus;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.autopilot.detector.intake;
+package dev.autopilot.detector.intake.generic;
 
 import static dev.autopilot.detector.DetectorApi.awaitIncident;
 import static dev.autopilot.detector.DetectorApi.postSignal;
@@ -50,9 +50,9 @@ class GenericIntakeTest {
     void aBatchIsTakenWhole() {
         String run = UUID.randomUUID().toString();
         List<Map<String, Object>> batch = List.of(
-                Map.of("source", "batch", "status", "firing", "title", "first " + run),
-                Map.of("source", "batch", "status", "firing", "title", "second " + run),
-                Map.of("source", "batch", "status", "firing", "title", "third " + run));
+                Map.of("source", "batch", "status", "firing", "title", "first " + run, "service", "first " + run),
+                Map.of("source", "batch", "status", "firing", "title", "second " + run, "service", "second " + run),
+                Map.of("source", "batch", "status", "firing", "title", "third " + run, "service", "third " + run));
 
         var receipt = postSignal(batch);
 

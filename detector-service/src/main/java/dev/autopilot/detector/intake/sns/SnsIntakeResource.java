@@ -1,8 +1,12 @@
-package dev.autopilot.detector.intake;
+package dev.autopilot.detector.intake.sns;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autopilot.detector.intake.IntakeReceipt;
+import dev.autopilot.detector.intake.SignalPublisher;
+import dev.autopilot.detector.intake.cloudwatch.CloudWatchAlarm;
+import dev.autopilot.detector.intake.cloudwatch.CloudWatchSignals;
 import dev.autopilot.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,12 +34,14 @@ public class SnsIntakeResource {
 
     private final ObjectMapper json;
     private final SignalPublisher signals;
+    private final CloudWatchSignals cloudWatch;
     private final Clock clock;
 
     @Inject
-    public SnsIntakeResource(ObjectMapper json, SignalPublisher signals, Clock clock) {
+    public SnsIntakeResource(ObjectMapper json, SignalPublisher signals, CloudWatchSignals cloudWatch, Clock clock) {
         this.json = json;
         this.signals = signals;
+        this.cloudWatch = cloudWatch;
         this.clock = clock;
     }
 
@@ -49,7 +56,8 @@ public class SnsIntakeResource {
             return Uni.createFrom().item(Response.accepted().build());
         }
         CloudWatchAlarm alarm = CloudWatchAlarm.parse(readMessage(envelope.message()));
-        var signal = SnsAlarms.toSignal(envelope, alarm, clock.instant());
+        var signal = cloudWatch.toSignal(alarm, "sns:" + envelope.messageId(), envelope.messageId(),
+                Map.of("topicArn", envelope.topicArn()), clock.instant());
         return signals.publish(List.of(signal))
                 .map(done -> Response.accepted(IntakeReceipt.of(signal)).build());
     }

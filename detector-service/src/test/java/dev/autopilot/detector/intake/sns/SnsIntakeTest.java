@@ -1,5 +1,6 @@
-package dev.autopilot.detector.intake;
+package dev.autopilot.detector.intake.sns;
 
+import static dev.autopilot.detector.DetectorApi.alarmOfItsOwn;
 import static dev.autopilot.detector.DetectorApi.awaitIncident;
 import static dev.autopilot.detector.DetectorApi.incidentsTitled;
 import static dev.autopilot.detector.DetectorApi.postSns;
@@ -38,7 +39,7 @@ class SnsIntakeTest {
         String alarm = "awselb-t-developer-unhealthy-" + UUID.randomUUID();
         String messageId = UUID.randomUUID().toString();
 
-        var receipt = postSns(Payloads.healthyHostAlarm(alarm, "ALARM", messageId));
+        var receipt = postSns(alarmOfItsOwn(alarm, "ALARM", messageId));
 
         assertThat(receipt.getString("status")).isEqualTo("FIRING");
         assertThat(receipt.getString("fingerprint")).startsWith("cloudwatch:" + alarm + ":LoadBalancer=");
@@ -48,16 +49,16 @@ class SnsIntakeTest {
         Map<String, Object> opened = awaitIncident(alarm, i -> true);
         assertThat(opened).containsEntry("severity", "P0").containsEntry("type", "outage")
                 .containsEntry("status", "OPEN").containsEntry("signalCount", 1)
-                .containsEntry("service", "t-developer-service-production");
+                .containsEntry("service", "app/" + alarm + "/1");
         assertThat((Map<String, Object>) opened.get("labels")).containsEntry("alarmName", alarm)
                 .containsEntry("namespace", "AWS/ApplicationELB").containsEntry("metricName", "HealthyHostCount");
 
         for (int i = 0; i < 5; i++) {
-            postSns(Payloads.healthyHostAlarm(alarm, "ALARM", UUID.randomUUID().toString()));
+            postSns(alarmOfItsOwn(alarm, "ALARM", UUID.randomUUID().toString()));
         }
         awaitIncident(alarm, i -> ((Integer) i.get("signalCount")) == 6);
 
-        postSns(Payloads.healthyHostAlarm(alarm, "OK", UUID.randomUUID().toString()));
+        postSns(alarmOfItsOwn(alarm, "OK", UUID.randomUUID().toString()));
         Map<String, Object> resolved = awaitIncident(alarm, i -> "RESOLVED".equals(i.get("status")));
         assertThat(resolved).containsEntry("resolvedBy", "detector");
 
@@ -78,16 +79,17 @@ class SnsIntakeTest {
     void aRedeliveredMessageCountsOnce() {
         String alarm = "alb-5xx-high-" + UUID.randomUUID();
         String messageId = UUID.randomUUID().toString();
-        String body = Payloads.healthyHostAlarm(alarm, "ALARM", messageId);
+        String body = alarmOfItsOwn(alarm, "ALARM", messageId);
 
         String first = postSns(body).getString("signalId");
         String again = postSns(body).getString("signalId");
         // a later, distinct message of the same alarm is applied after the redelivery (same partition, in order)
-        postSns(Payloads.healthyHostAlarm(alarm, "ALARM", UUID.randomUUID().toString()));
+        postSns(alarmOfItsOwn(alarm, "ALARM", UUID.randomUUID().toString()));
 
         assertThat(again).isEqualTo(first);
         Map<String, Object> incident = awaitIncident(alarm, i -> ((Integer) i.get("signalCount")) >= 2);
-        assertThat(incident).containsEntry("signalCount", 2).containsEntry("severity", "P1");
+        // classified by namespace and metric (HealthyHostCount), whatever the alarm is called
+        assertThat(incident).containsEntry("signalCount", 2).containsEntry("severity", "P0");
     }
 
     @Test
@@ -105,8 +107,8 @@ class SnsIntakeTest {
         String alarm = "awselb-unhealthy-never-fired-" + UUID.randomUUID();
         String later = "awselb-unhealthy-later-" + UUID.randomUUID();
 
-        postSns(Payloads.healthyHostAlarm(alarm, "OK", UUID.randomUUID().toString()));
-        postSns(Payloads.healthyHostAlarm(later, "ALARM", UUID.randomUUID().toString()));
+        postSns(alarmOfItsOwn(alarm, "OK", UUID.randomUUID().toString()));
+        postSns(alarmOfItsOwn(later, "ALARM", UUID.randomUUID().toString()));
 
         awaitIncident(later, i -> true);
         assertThat(incidentsTitled(alarm)).isEmpty();
@@ -116,7 +118,7 @@ class SnsIntakeTest {
     void acceptsJsonAsWellAsText() {
         String alarm = "json-posted-unhealthy-" + UUID.randomUUID();
 
-        as("intake").contentType("application/json").body(Payloads.healthyHostAlarm(alarm, "ALARM", "m-" + alarm))
+        as("intake").contentType("application/json").body(alarmOfItsOwn(alarm, "ALARM", "m-" + alarm))
                 .post("/intake/sns").then().statusCode(202);
 
         awaitIncident(alarm, i -> true);
@@ -131,7 +133,7 @@ class SnsIntakeTest {
     @Test
     void badInputGetsAProblemAndNothingIsTaken() {
         String alarm = "never-taken-" + UUID.randomUUID();
-        String valid = Payloads.healthyHostAlarm(alarm, "ALARM", "m-" + alarm);
+        String valid = alarmOfItsOwn(alarm, "ALARM", "m-" + alarm);
 
         as("intake").contentType("text/plain").body(valid.substring(0, valid.length() / 2))
                 .post("/intake/sns").then().statusCode(400).contentType("application/problem+json")

@@ -1,4 +1,4 @@
-package dev.autopilot.detector.intake;
+package dev.autopilot.detector.intake.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,6 +59,33 @@ class CloudWatchAlarmTest {
         assertThat(one.fingerprint()).isEqualTo("cloudwatch:a:ClusterName=c");
         assertThat(CloudWatchAlarm.parse(two).fingerprint()).isEqualTo(CloudWatchAlarm.parse(three).fingerprint())
                 .isEqualTo("cloudwatch:a:ClusterName=c:ServiceName=s");
+    }
+
+    @Test
+    void readsAMetricMathAlarm() {
+        ObjectNode message = Payloads.cloudWatchAlarm();
+        ObjectNode trigger = message.putObject("Trigger");
+        trigger.put("Period", 60).put("EvaluationPeriods", 1).put("ComparisonOperator", "GreaterThanThreshold")
+                .put("Threshold", 5.0);
+        var metrics = trigger.putArray("Metrics");
+        ObjectNode errors = metrics.addObject().put("Id", "m1").put("ReturnData", false);
+        ObjectNode errorMetric = errors.putObject("MetricStat").put("Period", 60).put("Stat", "Sum")
+                .putObject("Metric").put("Namespace", "AWS/ApplicationELB").put("MetricName", "HTTPCode_Target_5XX_Count");
+        errorMetric.putArray("Dimensions").addObject().put("value", "app/t-developer-alb/50dc6c495c0c9188")
+                .put("name", "LoadBalancer");
+        metrics.addObject().put("Id", "m2").put("ReturnData", false).putObject("MetricStat").put("Period", 60)
+                .put("Stat", "Sum").putObject("Metric").put("Namespace", "AWS/ApplicationELB")
+                .put("MetricName", "RequestCount");
+        metrics.addObject().put("Id", "e1").put("Expression", "100 * m1 / m2").put("Label", "error rate")
+                .put("ReturnData", true);
+
+        CloudWatchAlarm alarm = CloudWatchAlarm.parse(message);
+
+        assertThat(alarm.namespace()).isEqualTo("AWS/ApplicationELB");
+        assertThat(alarm.metricName()).isEqualTo("HTTPCode_Target_5XX_Count");
+        assertThat(alarm.dimensions()).containsEntry("LoadBalancer", "app/t-developer-alb/50dc6c495c0c9188");
+        assertThat(alarm.expression()).isEqualTo("100 * m1 / m2");
+        assertThat(alarm.labels()).containsEntry("expression", "100 * m1 / m2");
     }
 
     @Test

@@ -1,6 +1,7 @@
-package dev.autopilot.detector.intake;
+package dev.autopilot.detector.intake.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autopilot.detector.intake.JsonFields;
 import dev.autopilot.contracts.signal.SignalStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,9 +15,13 @@ import java.util.TreeMap;
 /**
  * A CloudWatch alarm state change as CloudWatch publishes it to SNS (the {@code Message} of the notification).
  *
+ * <p>Both forms: a single metric ({@code Trigger.MetricName}, {@code Namespace}, {@code Dimensions}) and metric
+ * math ({@code Trigger.Metrics[]}: the metric is the first {@code MetricStat}, the expression the returned one).
+ *
  * @param dimensions the metric's dimensions, by name (sorted, so the fingerprint is stable)
+ * @param expression the metric-math expression the alarm watches, for metric-math alarms
  */
-record CloudWatchAlarm(
+public record CloudWatchAlarm(
         String alarmName,
         String alarmDescription,
         String accountId,
@@ -30,7 +35,8 @@ record CloudWatchAlarm(
         String metricName,
         Map<String, String> dimensions,
         Double threshold,
-        String comparisonOperator) {
+        String comparisonOperator,
+        String expression) {
 
     /** CloudWatch writes {@code 2015-06-03T17:43:27.123+0000}: an offset without a colon. */
     private static final DateTimeFormatter STATE_CHANGE_TIME = new DateTimeFormatterBuilder()
@@ -40,7 +46,7 @@ record CloudWatchAlarm(
             .toFormatter();
 
     /** Reads the alarm from the notification's message; throws a 400 naming every problem. */
-    static CloudWatchAlarm parse(JsonNode json) {
+    public static CloudWatchAlarm parse(JsonNode json) {
         JsonFields fields = JsonFields.root("Message");
         if (json == null || !json.isObject()) {
             fields.error("body", "must be a CloudWatch alarm (a JSON object with AlarmName and NewStateValue)");
@@ -72,22 +78,46 @@ record CloudWatchAlarm(
         String metricName = null;
         Double threshold = null;
         String comparison = null;
+        String expression = null;
         if (trigger != null) {
-            namespace = triggerFields.optionalText(trigger, "Namespace");
-            metricName = triggerFields.optionalText(trigger, "MetricName");
             threshold = triggerFields.optionalNumber(trigger, "Threshold");
             comparison = triggerFields.optionalText(trigger, "ComparisonOperator");
-            JsonNode list = triggerFields.optionalArray(trigger, "Dimensions");
-            if (list != null) {
-                for (int i = 0; i < list.size(); i++) {
-                    JsonNode dimension = list.get(i);
-                    // SNS alarm messages spell these in lower case; EventBridge and the API capitalise them
-                    String name = text(dimension, "name", "Name");
-                    String value = text(dimension, "value", "Value");
-                    if (name == null || value == null) {
-                        triggerFields.error("Dimensions[" + i + "]", "must have a name and a value");
-                    } else {
-                        dimensions.put(name, value);
+            JsonNode metrics = triggerFields.optionalArray(trigger, "Metrics");
+            JsonNode metric = trigger;
+            JsonFields metricFields = triggerFields;
+            if (metrics != null) {
+                // a metric-math alarm: the metric is the one its returned expression is built on (the first stat)
+                JsonNode stat = null;
+                for (int i = 0; i < metrics.size(); i++) {
+                    JsonNode query = metrics.get(i);
+                    if (query.path("ReturnData").asBoolean(false) && query.hasNonNull("Expression")) {
+                        expression = query.get("Expression").asText();
+                    }
+                    if (stat == null && query.path("MetricStat").path("Metric").isObject()) {
+                        stat = query.get("MetricStat").get("Metric");
+                        metricFields = triggerFields.nested("Metrics[" + i + "].MetricStat.Metric");
+                    }
+                }
+                if (stat == null) {
+                    triggerFields.error("Metrics", "must hold at least one MetricStat");
+                }
+                metric = stat;
+            }
+            if (metric != null) {
+                namespace = metricFields.optionalText(metric, "Namespace");
+                metricName = metricFields.optionalText(metric, "MetricName");
+                JsonNode list = metricFields.optionalArray(metric, "Dimensions");
+                if (list != null) {
+                    for (int i = 0; i < list.size(); i++) {
+                        JsonNode dimension = list.get(i);
+                        // SNS alarm messages spell these in lower case; EventBridge and the API capitalise them
+                        String name = text(dimension, "name", "Name");
+                        String value = text(dimension, "value", "Value");
+                        if (name == null || value == null) {
+                            metricFields.error("Dimensions[" + i + "]", "must have a name and a value");
+                        } else {
+                            dimensions.put(name, value);
+                        }
                     }
                 }
             }
@@ -97,18 +127,18 @@ record CloudWatchAlarm(
                 fields.optionalText(json, "AWSAccountId"), fields.optionalText(json, "Region"),
                 fields.optionalText(json, "AlarmArn"), status, fields.optionalText(json, "OldStateValue"),
                 fields.optionalText(json, "NewStateReason"), stateChangeTime, namespace, metricName,
-                Map.copyOf(dimensions), threshold, comparison);
+                Map.copyOf(dimensions), threshold, comparison, expression);
     }
 
     /** What identifies this alarm across its notifications: its name and its metric's dimensions. */
-    String fingerprint() {
+    public String fingerprint() {
         StringBuilder fingerprint = new StringBuilder("cloudwatch:").append(alarmName);
         new TreeMap<>(dimensions).forEach((name, value) -> fingerprint.append(':').append(name).append('=').append(value));
         return fingerprint.toString();
     }
 
     /** The alarm's attributes as signal labels. */
-    Map<String, String> labels() {
+    public Map<String, String> labels() {
         Map<String, String> labels = new TreeMap<>();
         labels.put("alarmName", alarmName);
         put(labels, "namespace", namespace);
@@ -118,6 +148,7 @@ record CloudWatchAlarm(
         put(labels, "alarmArn", alarmArn);
         put(labels, "previousState", oldState);
         put(labels, "comparisonOperator", comparisonOperator);
+        put(labels, "expression", expression);
         dimensions.forEach((name, value) -> labels.put("dimension." + name, value));
         return labels;
     }
@@ -133,7 +164,7 @@ record CloudWatchAlarm(
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
-    static Instant parseTime(String text) {
+    public static Instant parseTime(String text) {
         try {
             return OffsetDateTime.parse(text, STATE_CHANGE_TIME).toInstant();
         } catch (DateTimeParseException e) {
