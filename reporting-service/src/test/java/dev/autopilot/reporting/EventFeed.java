@@ -14,6 +14,7 @@ public final class EventFeed {
     private static final Map<String, String> PRODUCERS = Map.of(
             Topics.SIGNALS, "detector",
             Topics.INCIDENTS, "detector",
+            Topics.RECOMMENDATIONS, "detector",
             Topics.REMEDIATIONS, "remediation",
             Topics.NOTIFICATIONS, "notification");
 

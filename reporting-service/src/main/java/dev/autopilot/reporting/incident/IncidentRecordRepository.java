@@ -5,8 +5,10 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -28,7 +30,7 @@ public class IncidentRecordRepository implements PanacheRepositoryBase<IncidentR
         return find("id = ?1 and openedAt is not null", id).firstResultOptional();
     }
 
-    /** Known incidents matching the query, newest first (by opening time, then id). */
+    /** Known incidents matching the query, in its order (then newest first, then by id). */
     public List<IncidentRecord> search(IncidentQuery query) {
         List<String> where = new ArrayList<>(List.of("openedAt is not null"));
         Parameters parameters = new Parameters();
@@ -56,8 +58,35 @@ public class IncidentRecordRepository implements PanacheRepositoryBase<IncidentR
             where.add("openedAt < :to");
             parameters.and("to", query.to());
         }
-        return find(String.join(" and ", where), Sort.descending("openedAt").and("id"), parameters)
+        if (query.text() != null) {
+            where.add("(lower(title) like :text escape '\\' or lower(fingerprint) like :text escape '\\'"
+                    + " or lower(id) like :text escape '\\' or lower(type) like :text escape '\\'"
+                    + " or lower(service) like :text escape '\\')");
+            parameters.and("text", "%" + query.text().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return find(String.join(" and ", where), order(query.sort()), parameters)
                 .range(query.offset(), query.offset() + query.limit() - 1)
                 .list();
+    }
+
+    /** Known incidents not resolved, most severe first, then oldest first. */
+    public List<IncidentRecord> unresolved(int limit) {
+        return find("openedAt is not null and status <> ?1", Sort.ascending("severity", "openedAt", "id"),
+                IncidentStatus.RESOLVED).range(0, limit - 1).list();
+    }
+
+    /** Known incidents opened in [from, to). */
+    public List<IncidentRecord> openedBetween(Instant from, Instant to) {
+        return list("openedAt >= ?1 and openedAt < ?2", Sort.ascending("openedAt", "id"), from, to);
+    }
+
+    private static Sort order(IncidentQuery.Sort sort) {
+        Sort order = sort.descending() ? Sort.descending(sort.field().property())
+                : Sort.ascending(sort.field().property());
+        if (sort.field() != IncidentQuery.SortField.OPENED_AT) {
+            order = order.and("openedAt", Sort.Direction.Descending);
+        }
+        return order.and("id", Sort.Direction.Ascending);
     }
 }

@@ -26,17 +26,19 @@ public class IncidentResource {
     }
 
     /**
-     * Newest first; filter by {@code status}, {@code severity}, {@code type}, {@code service} and the opening time
-     * ({@code from} inclusive, {@code to} exclusive); page with {@code offset} and {@code limit}.
+     * Newest first, or by {@code sort}; filter by {@code status}, {@code severity}, {@code type}, {@code service},
+     * the opening time ({@code from} inclusive, {@code to} exclusive) and {@code text}; page with {@code offset}
+     * and {@code limit}.
      */
     @GET
     @RolesAllowed(Roles.VIEWER)
     @Transactional
     public List<IncidentView> list(@QueryParam("status") String status, @QueryParam("severity") String severity,
             @QueryParam("type") String type, @QueryParam("service") String service,
-            @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        IncidentQuery query = IncidentQuery.parse(status, severity, type, service, from, to, offset, limit);
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("text") String text,
+            @QueryParam("sort") String sort, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        IncidentQuery query = IncidentQuery.parse(status, severity, type, service, from, to, text, sort, offset,
+                limit);
         return incidents.search(query).stream().map(IncidentView::from).toList();
     }
 

@@ -1,10 +1,14 @@
 package dev.autopilot.reporting.incident;
 
 import dev.autopilot.contracts.remediation.ExecutionMode;
+import dev.autopilot.contracts.remediation.RemediationEscalated;
 import dev.autopilot.contracts.remediation.RemediationEvent;
 import dev.autopilot.contracts.remediation.RemediationFailed;
 import dev.autopilot.contracts.remediation.RemediationPlanned;
+import dev.autopilot.contracts.remediation.RemediationStarted;
+import dev.autopilot.contracts.remediation.RemediationStepSucceeded;
 import dev.autopilot.contracts.remediation.RemediationSucceeded;
+import dev.autopilot.contracts.remediation.RemediationUndone;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
@@ -15,7 +19,7 @@ import java.util.Objects;
  * one whose latest event is later is the incident's (the remediation id breaks a tie).
  *
  * @param remediationId the remediation
- * @param status        planned, succeeded or failed
+ * @param status        how far it has come
  * @param playbook      the plan's playbook, once the plan is known
  * @param mode          live or dry-run, once the plan is known
  * @param steps         how many steps the plan has, once it is known
@@ -34,13 +38,31 @@ public record RemediationProgress(String remediationId, RemediationStatus status
             return new RemediationProgress(planned.remediationId(), RemediationStatus.PLANNED, planned.playbook(),
                     planned.mode(), planned.steps().size(), at);
         }
+        if (event instanceof RemediationStarted started) {
+            return new RemediationProgress(started.remediationId(), RemediationStatus.RUNNING, started.playbook(),
+                    started.mode(), null, at);
+        }
+        if (event instanceof RemediationStepSucceeded step) {
+            return new RemediationProgress(step.remediationId(), RemediationStatus.RUNNING, null, step.mode(), null, at);
+        }
+        return new RemediationProgress(event.remediationId(), statusAfter(event), null, null, null, at);
+    }
+
+    private static RemediationStatus statusAfter(RemediationEvent event) {
         if (event instanceof RemediationSucceeded) {
-            return new RemediationProgress(event.remediationId(), RemediationStatus.SUCCEEDED, null, null, null, at);
+            return RemediationStatus.SUCCEEDED;
         }
         if (event instanceof RemediationFailed) {
-            return new RemediationProgress(event.remediationId(), RemediationStatus.FAILED, null, null, null, at);
+            return RemediationStatus.FAILED;
         }
-        throw new IllegalArgumentException("unknown remediation event " + event.getClass().getSimpleName());
+        if (event instanceof RemediationEscalated) {
+            return RemediationStatus.ESCALATED;
+        }
+        if (event instanceof RemediationUndone) {
+            return RemediationStatus.UNDONE;
+        }
+        // a step that failed (and may be retried or escalated), an approval requested: still running
+        return RemediationStatus.RUNNING;
     }
 
     /** What is known after also hearing {@code news}: the same whichever of the two came first. */

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads every topic, one channel each (so each has its own dead-letter topic {@code <topic>.dlq.reporting}), in
- * batches, each event applied once: signals become samples, everything else goes on its incident's timeline.
+ * batches, each event applied once: signals become samples, everything else goes on its incident's timeline (or,
+ * for an event about no incident such as a scaling recommendation, on the managed service's).
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -43,6 +44,12 @@ public class EventsConsumer {
     @Blocking
     public void incidents(ConsumerRecords<String, byte[]> records) {
         inbox.receive(Topics.INCIDENT_EVENTS, records, timeline::record);
+    }
+
+    @Incoming("recommendations")
+    @Blocking
+    public void recommendations(ConsumerRecords<String, byte[]> records) {
+        inbox.receive(Topics.RECOMMENDATION_EVENTS, records, timeline::record);
     }
 
     @Incoming("remediations")

@@ -16,7 +16,10 @@ import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One event of one service about an incident, as the incident's timeline shows it; one per event id. */
+/**
+ * One event of one service about an incident, as the incident's timeline shows it; one per event id. An event
+ * about no incident (a scaling recommendation) has no incident id, and the managed service it concerns.
+ */
 @Entity
 @Table(name = "timeline_entry")
 public class TimelineEntry {
@@ -32,6 +35,8 @@ public class TimelineEntry {
     private String eventId;
 
     private String incidentId;
+
+    private String managedService;
 
     private Instant at;
 
@@ -60,7 +65,8 @@ public class TimelineEntry {
         Event event = received.event();
         TimelineEntry entry = new TimelineEntry();
         entry.eventId = received.id();
-        entry.incidentId = event.subject();
+        entry.incidentId = TimelineNarrator.incidentOf(event);
+        entry.managedService = TimelineNarrator.managedServiceOf(event);
         entry.at = at;
         entry.service = TimelineNarrator.serviceOf(received.source());
         entry.type = received.type();
@@ -77,6 +83,10 @@ public class TimelineEntry {
 
     public String incidentId() {
         return incidentId;
+    }
+
+    public String managedService() {
+        return managedService;
     }
 
     public Instant at() {

@@ -35,14 +35,16 @@ public class TimelineService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(IncomingEvent<? extends Event> received) {
-        String incidentId = received.event().subject();
-        if (incidentId == null || incidentId.isBlank()) {
-            throw new IllegalArgumentException(received.type() + " " + received.id() + " names no incident");
-        }
         Instant now = clock.instant();
         Instant at = received.time() != null ? received.time() : now;
-        if (!timeline.append(TimelineEntry.of(received, at, now))) {
-            LOG.debugf("%s %s is on the timeline of incident %s already", received.type(), received.id(), incidentId);
+        TimelineEntry entry = TimelineEntry.of(received, at, now);
+        if (!timeline.append(entry)) {
+            LOG.debugf("%s %s is on a timeline already", received.type(), received.id());
+            return;
+        }
+        String incidentId = entry.incidentId();
+        if (incidentId == null) {
+            // about no incident (a scaling recommendation): on the managed service's timeline only
             return;
         }
         IncidentRecord incident = incidents.lockOrCreate(incidentId);

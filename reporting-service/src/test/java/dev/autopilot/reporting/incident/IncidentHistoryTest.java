@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.autopilot.contracts.Severity;
 import dev.autopilot.reporting.EventFeed;
 import dev.autopilot.reporting.IncidentStory;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The incident history: filters, paging and what a bad filter gets. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(AwsStubResource.class)
 class IncidentHistoryTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

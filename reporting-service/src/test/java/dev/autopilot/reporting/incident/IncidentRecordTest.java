@@ -72,7 +72,8 @@ class IncidentRecordTest {
         assertThat(expected.resolvedAt()).isEqualTo(STORY.resolved().resolvedAt());
         assertThat(expected.remediation()).isEqualTo(new RemediationProgress(STORY.planned().remediationId(),
                 RemediationStatus.PLANNED, "outage", ExecutionMode.DRY_RUN, 2, T.plusMillis(100)));
-        assertThat(expected.notifications()).isEqualTo(new IncidentView.Notifications(1, 0, T.plusMillis(200)));
+        assertThat(expected.notifications()).isEqualTo(new IncidentView.Notifications(1, 0, 0, T.plusMillis(200), 0,
+                List.of("DevOps Lead")));
         assertThat(expected.lastEventAt()).isEqualTo(STORY.resolved().resolvedAt());
     }
 

@@ -14,6 +14,7 @@ import dev.autopilot.reporting.ReportingApi;
 import dev.autopilot.reporting.Signals;
 import dev.autopilot.reporting.signal.SignalSampleRepository;
 import dev.autopilot.support.messaging.DeadLetters;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A record the service cannot read goes to its topic's dead-letter topic; the records behind it are applied. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(AwsStubResource.class)
 class DeadLetterTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

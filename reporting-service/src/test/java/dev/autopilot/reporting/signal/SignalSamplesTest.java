@@ -7,6 +7,7 @@ import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.contracts.signal.SignalStatus;
 import dev.autopilot.reporting.EventFeed;
 import dev.autopilot.reporting.Signals;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Signals kept as samples for service levels. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(AwsStubResource.class)
 class SignalSamplesTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

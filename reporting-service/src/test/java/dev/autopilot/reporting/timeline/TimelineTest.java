@@ -14,6 +14,7 @@ import dev.autopilot.contracts.notification.NotificationFailed;
 import dev.autopilot.reporting.EventFeed;
 import dev.autopilot.reporting.IncidentStory;
 import dev.autopilot.reporting.ReportingApi.Entry;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 /** Timelines and incident records fed by all four services' events, in order, out of order and twice. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(AwsStubResource.class)
 class TimelineTest {
 
     private static final Instant OPENED_AT = Instant.parse("2026-11-26T05:12:41.500Z");
@@ -84,7 +86,8 @@ class TimelineTest {
         assertThat(timeline).extracting(e -> e.get("eventId"))
                 .containsExactly(opened, paged, notificationMarker, incidentMarker);
         assertThat(incident(story.incidentId())).extractingByKey("notifications")
-                .isEqualTo(Map.of("sent", 1, "failed", 1, "firstSentAt", "2026-11-26T05:12:41.700Z"));
+                .isEqualTo(Map.of("sent", 1, "failed", 1, "suppressed", 0, "firstSentAt", "2026-11-26T05:12:41.700Z",
+                        "escalationStep", 0, "paged", List.of("DevOps Lead")));
     }
 
     private static IncidentStory story() {
@@ -118,7 +121,11 @@ class TimelineTest {
                 .containsEntry("resolvedBy", "detector")
                 .containsEntry("resolvedAt", "2026-11-26T05:28:41.500Z")
                 .containsEntry("labels", Map.of("alarmName", story.title()))
-                .containsEntry("notifications", Map.of("sent", 1, "failed", 0, "firstSentAt", "2026-11-26T05:12:41.700Z"));
+                .containsEntry("timeToAcknowledgeSeconds", 62)
+                .containsEntry("timeToResolveSeconds", 960)
+                .containsEntry("resolvedByAutomation", false)
+                .containsEntry("notifications", Map.of("sent", 1, "failed", 0, "suppressed", 0,
+                        "firstSentAt", "2026-11-26T05:12:41.700Z", "escalationStep", 0, "paged", List.of("DevOps Lead")));
         assertThat(incident).extractingByKey("remediation").isEqualTo(Map.of(
                 "remediationId", story.planned().remediationId(), "status", "PLANNED", "playbook", "outage",
                 "mode", "DRY_RUN", "steps", 2, "at", "2026-11-26T05:12:41.600Z"));

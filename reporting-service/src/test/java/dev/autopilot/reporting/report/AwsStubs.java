@@ -1,0 +1,116 @@
+package dev.autopilot.reporting.report;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.autopilot.testing.Cbor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/** Every AWS source of the reports, answered by the stub the way each service's wire protocol answers. */
+final class AwsStubs {
+
+    static final String BUCKET = "/t-developer-projects-production";
+
+    private final WireMockServer aws;
+
+    AwsStubs(WireMockServer aws) {
+        this.aws = aws;
+        aws.resetAll();
+    }
+
+    void ecs() {
+        json11("AmazonEC2ContainerServiceV20141113.DescribeServices", file("ecs-DescribeServices.json"));
+    }
+
+    void alarms() {
+        aws.stubFor(Cbor.cloudWatch("DescribeAlarms").willReturn(Cbor.ok(Cbor.write(g -> {
+            g.writeStartObject();
+            g.writeFieldName("MetricAlarms");
+            g.writeStartArray();
+            alarm(g, "t-developer-5xx-high", "Threshold Crossed: 1 datapoint [12.0] was greater than 10.0");
+            alarm(g, "billing-estimated-charges", "Threshold Crossed");
+            g.writeEndArray();
+            g.writeFieldName("CompositeAlarms");
+            g.writeStartArray();
+            g.writeEndArray();
+            g.writeEndObject();
+        }))));
+    }
+
+    void pipelineMetrics(List<Instant> days) {
+        aws.stubFor(Cbor.cloudWatch("GetMetricData").willReturn(Cbor.ok(Cbor.metricData(List.of(
+                new Cbor.MetricSeries("time", "PipelineExecutionTime", days, List.of(31.5, 38.5)),
+                new Cbor.MetricSeries("success", "GenerationSuccess", days, List.of(120.0, 80.0)))))));
+    }
+
+    void logs() {
+        json11("Logs_20140328.FilterLogEvents", file("logs-FilterLogEvents.json"));
+        json11("Logs_20140328.DescribeLogGroups", file("logs-DescribeLogGroups.json"));
+    }
+
+    void bucket() {
+        aws.stubFor(get(urlPathEqualTo(BUCKET)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/xml").withBody(file("s3-ListObjectsV2.xml"))));
+    }
+
+    void bucketMissing() {
+        aws.stubFor(get(urlPathEqualTo(BUCKET)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/xml").withBody(file("s3-NoSuchBucket.xml"))));
+    }
+
+    void metadataTable() {
+        aws.stubFor(post("/").withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.Scan"))
+                .withRequestBody(matchingJsonPath("$.Select", equalTo("COUNT")))
+                .willReturn(json10("{\"Count\": 42, \"ScannedCount\": 300}")));
+        aws.stubFor(post("/").withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.Scan"))
+                .withRequestBody(matchingJsonPath("$.ProjectionExpression", equalTo("user_id")))
+                .willReturn(json10("{\"Items\": [{\"user_id\": {\"S\": \"u-1\"}}, {\"user_id\": {\"S\": \"u-2\"}},"
+                        + " {\"user_id\": {\"S\": \"u-1\"}}], \"Count\": 3, \"ScannedCount\": 300}")));
+        aws.stubFor(post("/").withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.ListBackups"))
+                .willReturn(json10(file("dynamodb-ListBackups.json"))));
+    }
+
+    void images() {
+        json11("AmazonEC2ContainerRegistry_V20150921.DescribeImages", file("ecr-DescribeImages.json"));
+    }
+
+    private void json11(String target, String body) {
+        aws.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body)));
+    }
+
+    private static ResponseDefinitionBuilder json10(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0").withBody(body);
+    }
+
+    private static void alarm(CBORGenerator g, String name, String reason) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("AlarmName", name);
+        g.writeStringField("StateValue", "ALARM");
+        g.writeStringField("StateReason", reason);
+        g.writeFieldName("StateUpdatedTimestamp");
+        Cbor.timestamp(g, Instant.parse("2026-11-25T22:13:20Z"));
+        g.writeStringField("MetricName", "HTTPCode_Target_5XX_Count");
+        g.writeEndObject();
+    }
+
+    static String file(String name) {
+        try (InputStream in = AwsStubs.class.getResourceAsStream("/aws/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
