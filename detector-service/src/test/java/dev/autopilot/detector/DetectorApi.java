@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -61,6 +62,25 @@ public final class DetectorApi {
                 "check:" + check + ":" + service + ":" + metric, "check", null,
                 SignalStatus.FIRING, check + " " + metric + " of " + service, null,
                 Map.of("check", check, "metric", metric, "service", service), value, null, observedAt, observedAt);
+    }
+
+    /**
+     * Waits until one active incident has a condition with the title (a signal that may have joined an incident
+     * opened by another), and returns that incident with its conditions.
+     */
+    public static Map<String, Object> awaitIncidentWithCondition(String conditionTitle) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            List<Map<String, Object>> active = as("viewer").queryParam("limit", 500).get("/incidents")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            for (Map<String, Object> incident : active) {
+                Map<String, Object> detail = as("viewer").get("/incidents/{id}", incident.get("id")).jsonPath().getMap("$");
+                List<Map<String, Object>> conditions = (List<Map<String, Object>>) detail.get("conditions");
+                if (conditions.stream().anyMatch(c -> conditionTitle.equals(c.get("title")))) {
+                    return detail;
+                }
+            }
+            return null;
+        }, Objects::nonNull);
     }
 
     /** A generic signal of a service of its own (named after the title), so it correlates with nothing else. */

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.autopilot.testing.Payloads;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(AwsStubResource.class)
 class SecurityAndOperationsTest {
 
     @Test

@@ -34,6 +34,27 @@ public final class Payloads {
         }
     }
 
+    /** An AWS response body the SDK parses, from {@code aws-responses/}. */
+    public static String awsResponse(String name) {
+        try (InputStream in = Payloads.class.getResourceAsStream("/aws-responses/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture aws-responses/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JSON fixture, parsed, to change before posting. */
+    public static JsonNode json(String name) {
+        try {
+            return JSON.readTree(read(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The real CloudWatch alarm message from the fixture, unchanged (AlarmName {@code EXAMPLE}, AWS/EC2 NetworkOut). */
     public static ObjectNode cloudWatchAlarm() {
         try {

@@ -18,6 +18,7 @@ import dev.autopilot.contracts.recommendation.ScalingDirection;
 import dev.autopilot.contracts.recommendation.ScalingRecommended;
 import dev.autopilot.detector.TestClockProducer;
 import dev.autopilot.testing.Payloads;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 /** How signals become incidents: correlation, escalation, clearing with hold-down, flapping, reopening, storms. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(AwsStubResource.class)
 class CorrelationTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -3,6 +3,7 @@ package dev.autopilot.detector.correlation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autopilot.detector.detection.RuleState;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The rule engine's state outlives a batch: what one batch saw, the next one knows. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(AwsStubResource.class)
 class RuleStateStoreTest {
 
     @Inject

@@ -11,6 +11,7 @@ import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.contracts.signal.SignalStatus;
 import dev.autopilot.support.messaging.DeadLetters;
 import dev.autopilot.support.messaging.OutgoingRecord;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The correlator's consumer, fed raw records: duplicates, poison and unknown types. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(AwsStubResource.class)
 class SignalsConsumerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -15,6 +15,7 @@ import dev.autopilot.contracts.Topics;
 import dev.autopilot.contracts.incident.IncidentAcknowledged;
 import dev.autopilot.contracts.incident.IncidentReopened;
 import dev.autopilot.contracts.incident.IncidentResolved;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(AwsStubResource.class)
 class IncidentLifecycleTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import dev.autopilot.contracts.Topics;
 import dev.autopilot.contracts.signal.SignalReceived;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(AwsStubResource.class)
 class GenericIntakeTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

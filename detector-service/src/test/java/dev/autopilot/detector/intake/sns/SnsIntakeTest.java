@@ -17,6 +17,7 @@ import dev.autopilot.contracts.incident.IncidentOpened;
 import dev.autopilot.contracts.incident.IncidentResolved;
 import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.testing.Payloads;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(AwsStubResource.class)
 class SnsIntakeTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
