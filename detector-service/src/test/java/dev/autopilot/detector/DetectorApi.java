@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.contracts.signal.SignalStatus;
+import dev.autopilot.detector.intake.sns.SnsSigner;
 import dev.autopilot.support.messaging.OutgoingRecord;
 import dev.autopilot.testing.Payloads;
 import dev.autopilot.testing.TopicReader;
@@ -24,9 +25,9 @@ public final class DetectorApi {
     private DetectorApi() {
     }
 
-    /** Posts an SNS notification as SNS does (text/plain) and expects 202. */
+    /** Posts an SNS notification as SNS does (text/plain, signed) and expects 202. */
     public static JsonPath postSns(String body) {
-        return as("intake").contentType("text/plain; charset=UTF-8").body(body)
+        return as("intake").contentType("text/plain; charset=UTF-8").body(SnsSigner.sign(body))
                 .post("/intake/sns").then().statusCode(202).extract().jsonPath();
     }
 

@@ -120,9 +120,11 @@ class OneAlarmThroughTheSystemIT {
 
         topics.write(Topics.INCIDENTS, opened.key(), headers, opened.value());
         // a later incident, on the same single partition: once it is planned and paged, the redelivery was seen
+        // (on a load balancer of its own: alarms of one service correlate into one incident)
         String marker = "awselb-marker-unhealthy-" + UUID.randomUUID().toString().substring(0, 8);
         as("intake").baseUri(stack.url("detector")).contentType("text/plain; charset=UTF-8")
-                .body(Payloads.healthyHostAlarm(marker, "ALARM", UUID.randomUUID().toString()))
+                .body(Payloads.healthyHostAlarm(marker, "ALARM", UUID.randomUUID().toString(), "app/" + marker + "/1",
+                        "targetgroup/" + marker + "/1"))
                 .post("/intake/sns").then().statusCode(202);
         String markerId = (String) await().atMost(PATIENCE).until(() -> incidents(marker), l -> l.size() == 1)
                 .get(0).get("id");
@@ -150,6 +152,14 @@ class OneAlarmThroughTheSystemIT {
 
     @Test
     @Order(5)
+    void theDetectorSaysWhenItDoesNotVerifySnsSignatures() {
+        given().baseUri(stack.url("detector")).get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'sns intake' }.data.warning",
+                        org.hamcrest.Matchers.containsString("verification is off"));
+    }
+
+    @Test
+    @Order(6)
     void everyServiceRefusesCallsWithoutAToken() {
         for (String service : Stack.SERVICES) {
             given().baseUri(stack.url(service)).get(service.equals("detector") || service.equals("reporting")

@@ -5,6 +5,7 @@ import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.contracts.signal.SignalStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,8 @@ public final class RuleEngine {
             }
             RuleState state = states.get(rule.name(), signal.fingerprint()).orElse(null);
             if (state == null) {
-                state = new RuleState(at, null);
+                // held times are kept to the microsecond, as the database keeps them
+                state = new RuleState(at.truncatedTo(ChronoUnit.MICROS), null);
                 states.put(rule.name(), signal.fingerprint(), state);
             }
             Duration held = Duration.between(state.since(), at);
@@ -64,7 +66,7 @@ public final class RuleEngine {
             }
             if (rule.recommendsScaling()) {
                 if (state.recommendedAt() == null || !at.isBefore(state.recommendedAt().plus(recommendEvery))) {
-                    states.put(rule.name(), signal.fingerprint(), state.recommended(at));
+                    states.put(rule.name(), signal.fingerprint(), state.recommended(at.truncatedTo(ChronoUnit.MICROS)));
                     verdicts.add(new Verdict.Scale(rule.recommend(), serviceOf(rule, signal), rule.name(),
                             rule.above() != null ? rule.above() : rule.below(), held));
                 }
