@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autopilot.contracts.signal.SignalReceived;
+import dev.autopilot.detector.intake.IntakeGuard;
 import dev.autopilot.detector.intake.IntakeReceipt;
 import dev.autopilot.detector.intake.JsonFields;
 import dev.autopilot.detector.intake.SignalPublisher;
@@ -44,12 +45,14 @@ public class EventBridgeIntakeResource {
     private final ObjectMapper json;
     private final SignalPublisher signals;
     private final Map<String, EventTranslator> translators;
+    private final IntakeGuard guard;
     private final Clock clock;
 
     @Inject
     public EventBridgeIntakeResource(ObjectMapper json, SignalPublisher signals, Instance<EventTranslator> translators,
-            Clock clock) {
+            IntakeGuard guard, Clock clock) {
         this.json = json;
+        this.guard = guard;
         this.signals = signals;
         this.translators = translators.stream()
                 .collect(Collectors.toMap(EventTranslator::detailType, t -> t, (a, b) -> a, TreeMap::new));
@@ -73,6 +76,7 @@ public class EventBridgeIntakeResource {
             events.add(document);
         }
         fields.throwIfInvalid("The EventBridge request");
+        guard.admit("eventbridge", events.size());
         Instant now = clock.instant();
         List<SignalReceived> parsed = new ArrayList<>();
         int ignored = 0;

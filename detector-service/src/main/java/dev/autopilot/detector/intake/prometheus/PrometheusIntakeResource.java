@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autopilot.contracts.signal.SignalReceived;
+import dev.autopilot.detector.intake.IntakeGuard;
 import dev.autopilot.detector.intake.IntakeReceipt;
 import dev.autopilot.detector.intake.JsonFields;
 import dev.autopilot.detector.intake.SignalPublisher;
@@ -42,12 +43,14 @@ public class PrometheusIntakeResource {
 
     private final ObjectMapper json;
     private final SignalPublisher signals;
+    private final IntakeGuard guard;
     private final Clock clock;
 
     @Inject
-    public PrometheusIntakeResource(ObjectMapper json, SignalPublisher signals, Clock clock) {
+    public PrometheusIntakeResource(ObjectMapper json, SignalPublisher signals, IntakeGuard guard, Clock clock) {
         this.json = json;
         this.signals = signals;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -69,6 +72,7 @@ public class PrometheusIntakeResource {
                     "prometheus", now));
         }
         fields.throwIfInvalid("The alerts");
+        guard.admit("prometheus", parsed.size());
         return signals.publish(parsed).map(done -> Response.ok(receipts(parsed)).build());
     }
 
@@ -106,6 +110,7 @@ public class PrometheusIntakeResource {
                     "alertmanager:" + groupKey, now));
         }
         fields.throwIfInvalid("The webhook message");
+        guard.admit("alertmanager", parsed.size());
         return signals.publish(parsed).map(done -> Response.ok(receipts(parsed)).build());
     }
 

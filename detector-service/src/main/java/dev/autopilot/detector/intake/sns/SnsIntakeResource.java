@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.contracts.signal.SignalStatus;
+import dev.autopilot.detector.intake.IntakeGuard;
 import dev.autopilot.detector.intake.IntakeReceipt;
 import dev.autopilot.detector.intake.SignalPublisher;
 import dev.autopilot.detector.intake.cloudwatch.CloudWatchAlarm;
@@ -50,16 +51,18 @@ public class SnsIntakeResource {
     private final CloudWatchSignals cloudWatch;
     private final SnsVerifier verifier;
     private final SnsSubscriptions subscriptions;
+    private final IntakeGuard guard;
     private final Clock clock;
 
     @Inject
     public SnsIntakeResource(ObjectMapper json, SignalPublisher signals, CloudWatchSignals cloudWatch,
-            SnsVerifier verifier, SnsSubscriptions subscriptions, Clock clock) {
+            SnsVerifier verifier, SnsSubscriptions subscriptions, IntakeGuard guard, Clock clock) {
         this.json = json;
         this.signals = signals;
         this.cloudWatch = cloudWatch;
         this.verifier = verifier;
         this.subscriptions = subscriptions;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -70,6 +73,7 @@ public class SnsIntakeResource {
     @Blocking
     public Uni<Response> receive(String body, @Context HttpServerRequest request) throws JsonProcessingException {
         SnsEnvelope envelope = SnsEnvelope.parse(json.readTree(body));
+        guard.admit("sns", 1);
         var refusal = verifier.refusal(body, envelope.topicArn());
         if (refusal.isPresent()) {
             return refuse(envelope, refusal.get().reason(), request);

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import dev.autopilot.contracts.Topics;
 import dev.autopilot.contracts.signal.SignalReceived;
+import dev.autopilot.detector.TestClockProducer;
 import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
@@ -89,5 +90,58 @@ class GenericIntakeTest {
         as("intake").contentType(ContentType.JSON)
                 .body(Map.of("source", "x", "status", "firing", "title", "t", "observedAt", "last tuesday"))
                 .post("/intake/signals").then().statusCode(400);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        String huge = "{\"source\": \"x\", \"status\": \"firing\", \"title\": \"" + "x".repeat(1_100_000) + "\"}";
+
+        as("intake").contentType(ContentType.JSON).body(huge).post("/intake/signals")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:autopilot:problem:too-large"));
+    }
+
+    @Test
+    void aSenderOverItsRateIsToldToComeBackAndNothingOfThatPostIsTaken() {
+        String run = UUID.randomUUID().toString();
+        List<Map<String, Object>> three = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> Map.<String, Object>of("source", "limited-sender", "status", "firing",
+                        "title", "limited " + i + " " + run, "service", "limited " + run))
+                .toList();
+        as("intake").contentType(ContentType.JSON).body(three).post("/intake/signals").then().statusCode(202);
+
+        String refused = "refused " + run;
+        as("intake").contentType(ContentType.JSON)
+                .body(List.of(Map.of("source", "limited-sender", "status", "firing", "title", refused)))
+                .post("/intake/signals")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+
+        assertThat(new TopicReader(kafka).events(Topics.SIGNALS, SignalReceived.class))
+                .noneSatisfy(signal -> assertThat(signal.title()).isEqualTo(refused));
+    }
+
+    @Test
+    void aSenderWithASecretMustSignItsPosts() {
+        String title = "signed " + UUID.randomUUID();
+        String body = "{\"source\": \"signed-sender\", \"status\": \"firing\", \"title\": \"" + title
+                + "\", \"service\": \"" + title + "\"}";
+        long now = TestClockProducer.CLOCK.instant().getEpochSecond();
+
+        as("intake").contentType(ContentType.JSON).body(body).post("/intake/signals")
+                .then().statusCode(401).contentType("application/problem+json");
+        signed(body, now, "sha256=" + "0".repeat(64)).then().statusCode(401);
+        signed(body, now - 3600, "sha256=" + SenderSignatures.sign("test-sender-secret", (now - 3600) + "." + body))
+                .then().statusCode(401);
+        signed(body, now, "sha256=" + SenderSignatures.sign("test-sender-secret", now + "." + body + " "))
+                .then().statusCode(401);
+
+        signed(body, now, "sha256=" + SenderSignatures.sign("test-sender-secret", now + "." + body)).then().statusCode(202);
+        awaitIncident(title, i -> true);
+    }
+
+    private static io.restassured.response.Response signed(String body, long timestamp, String signature) {
+        return as("intake").contentType(ContentType.JSON).header(SenderSignatures.TIMESTAMP, timestamp)
+                .header(SenderSignatures.SIGNATURE, signature).body(body).post("/intake/signals");
     }
 }
