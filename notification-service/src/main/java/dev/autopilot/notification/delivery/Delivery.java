@@ -1,7 +1,6 @@
 package dev.autopilot.notification.delivery;
 
 import dev.autopilot.contracts.Severity;
-import dev.autopilot.contracts.incident.IncidentOpened;
 import dev.autopilot.notification.channel.Page;
 import dev.autopilot.notification.channel.SendResult;
 import dev.autopilot.notification.routing.Contact;
@@ -15,6 +14,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +22,11 @@ import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 
 /**
- * One page to one recipient through one channel for one escalation step of an incident: what the API and the
- * events call a notification. It is also its own timer: a pending delivery is due at {@code dueAt}, for its first
- * attempt or a retry, and whichever replica claims it first sends it. There is at most one delivery per
- * (incident, step, recipient, channel): a unique constraint says so, so nobody is paged twice for the same step.
+ * One message to one recipient through one channel: a page of an escalation step, a resolve notice, remediation
+ * news, a report, a storm summary; what the API and the events call a notification. It is also its own timer: a
+ * pending delivery is due at {@code dueAt}, for its first attempt or a retry, and whichever replica claims it first
+ * sends it. Its idempotency key (for a page: incident, round, policy, step, recipient, channel) is unique, so
+ * nobody is sent the same message twice, whatever is redelivered.
  */
 @Entity
 @Table(name = "delivery")
@@ -34,13 +35,22 @@ public class Delivery {
     @Id
     private UUID id;
 
+    private String idempotencyKey;
+
+    @Enumerated(EnumType.STRING)
+    private Page.Kind kind;
+
     private String incidentId;
+
+    private int round;
 
     private int escalationStep;
 
     private String recipient;
 
     private String channel;
+
+    private String address;
 
     private String policy;
 
@@ -61,6 +71,16 @@ public class Delivery {
     private String service;
 
     private Instant incidentOpenedAt;
+
+    private String note;
+
+    private String detail;
+
+    private String actionUrl;
+
+    private String actionLabel;
+
+    private UUID summaryId;
 
     @Enumerated(EnumType.STRING)
     private DeliveryStatus status;
@@ -90,39 +110,82 @@ public class Delivery {
     protected Delivery() {
     }
 
-    /** A page of an escalation step, due at {@code dueAt}. */
-    public static Delivery schedule(IncidentOpened incident, String policy, int escalationStep, Contact recipient,
-            String channel, Instant dueAt, Instant now) {
+    /**
+     * A message about a subject (an incident, or for other kinds what stands in for one: a report, a storm) to a
+     * contact through a channel, due at {@code dueAt}.
+     *
+     * @param key     the idempotency key: a second delivery with the same key is never added
+     * @param subject the incident, or what the message is about
+     * @param policy  the escalation policy that sent it, or what sent it ({@code reports}, {@code admin})
+     */
+    public static Delivery of(String key, Page.Kind kind, Page.Incident subject, String policy, int round, int step,
+            Contact recipient, String channel, String address, Instant dueAt, Instant now) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
-        delivery.incidentId = incident.incidentId();
-        delivery.escalationStep = escalationStep;
+        delivery.idempotencyKey = key;
+        delivery.kind = kind;
+        delivery.incidentId = subject.id();
+        delivery.round = round;
+        delivery.escalationStep = step;
         delivery.recipient = recipient.key();
         delivery.channel = channel;
+        delivery.address = address;
         delivery.policy = policy;
         delivery.recipientName = recipient.name();
         delivery.recipientRole = recipient.role();
         delivery.recipientKind = recipient.kind();
-        delivery.incidentTitle = incident.title() == null ? incident.incidentId() : incident.title();
-        delivery.severity = incident.severity() == null ? Severity.UNKNOWN : incident.severity();
-        delivery.incidentType = incident.type() == null ? "unclassified" : incident.type();
-        delivery.service = incident.service();
-        delivery.incidentOpenedAt = incident.openedAt() == null ? now : incident.openedAt();
+        delivery.incidentTitle = subject.title() == null ? subject.id() : subject.title();
+        delivery.severity = subject.severity() == null ? Severity.UNKNOWN : subject.severity();
+        delivery.incidentType = subject.type() == null ? "unclassified" : subject.type();
+        delivery.service = subject.service();
+        delivery.incidentOpenedAt = subject.openedAt() == null ? now : subject.openedAt();
         delivery.status = DeliveryStatus.PENDING;
         delivery.dueAt = dueAt;
         delivery.createdAt = now;
         return delivery;
     }
 
+    /** Says why this recipient gets it (standing in for someone, a channel skipped). */
+    public Delivery withNote(String text) {
+        this.note = text;
+        return this;
+    }
+
+    /** More for people: the news, a report's summary. */
+    public Delivery withDetail(String text) {
+        this.detail = text;
+        return this;
+    }
+
+    /** What the message asks the recipient to do, and where. */
+    public Delivery withAction(String label, String url) {
+        this.actionLabel = label;
+        this.actionUrl = url;
+        return this;
+    }
+
+    /** Prepared, but not sent before a person approves it. */
+    public Delivery awaitingApproval() {
+        this.status = DeliveryStatus.AWAITING_APPROVAL;
+        return this;
+    }
+
+    /** Not to be sent, on purpose; when a summary carries it instead, that summary. */
+    public Delivery suppressed(String why, UUID summary, Instant at) {
+        this.status = DeliveryStatus.SUPPRESSED;
+        this.reason = why;
+        this.summaryId = summary;
+        this.cancelledAt = at;
+        return this;
+    }
+
     /**
      * Records one attempt and what follows from it: sent; failed for good (a permanent failure, or the last
-     * allowed attempt); or pending again, due after the backoff.
+     * allowed attempt); or pending again, due after the backoff (or the wait the channel asked for, if longer).
      */
     public DeliveryStatus recordAttempt(SendResult result, Instant startedAt, Instant finishedAt, Backoff backoff,
             int maxAttempts) {
-        if (status != DeliveryStatus.PENDING) {
-            throw new IllegalStateException("delivery " + id + " is " + status + ", not pending");
-        }
+        requireStatus(DeliveryStatus.PENDING);
         attempts++;
         attemptLog.add(DeliveryAttempt.of(this, attempts, startedAt, finishedAt, result));
         switch (result.outcome()) {
@@ -137,7 +200,11 @@ public class Delivery {
                     fail(result.detail() + " (gave up after " + attempts + " attempts)", finishedAt);
                 } else {
                     reason = result.detail();
-                    dueAt = finishedAt.plus(backoff.after(attempts));
+                    Duration wait = backoff.after(attempts);
+                    if (result.retryAfter() != null && result.retryAfter().compareTo(wait) > 0) {
+                        wait = result.retryAfter();
+                    }
+                    dueAt = finishedAt.plus(wait);
                 }
             }
             default -> throw new IllegalArgumentException("unknown outcome " + result.outcome());
@@ -145,9 +212,23 @@ public class Delivery {
         return status;
     }
 
-    /** The page is not needed any more. Only a pending delivery can be cancelled. */
+    /** Waits for its channel's next free slot: queued, not dropped, and no attempt spent. */
+    public void deferTo(Instant at) {
+        requireStatus(DeliveryStatus.PENDING);
+        dueAt = at;
+    }
+
+    /** A person approved the prepared message: it goes out now. */
+    public void approve(String by, Instant at) {
+        requireStatus(DeliveryStatus.AWAITING_APPROVAL);
+        status = DeliveryStatus.PENDING;
+        dueAt = at;
+        reason = "approved by " + by;
+    }
+
+    /** The message is not needed any more. Only a pending or prepared delivery can be cancelled. */
     public void cancel(String why, Instant at) {
-        if (status != DeliveryStatus.PENDING) {
+        if (status != DeliveryStatus.PENDING && status != DeliveryStatus.AWAITING_APPROVAL) {
             throw new IllegalStateException("delivery " + id + " is " + status + ", not pending");
         }
         status = DeliveryStatus.CANCELLED;
@@ -155,11 +236,16 @@ public class Delivery {
         reason = why;
     }
 
-    /** The page this delivery sends. */
-    public Page page(Page.Links links) {
-        return new Page(id.toString(),
-                new Page.Incident(incidentId, incidentTitle, severity, incidentType, service, incidentOpenedAt),
-                new Page.Recipient(recipientName, recipientRole), escalationStep, links);
+    /** The incident as the message shows it; null when the message is about no incident. */
+    public Page.Incident incident() {
+        return kind.aboutAnIncident() ? new Page.Incident(incidentId, incidentTitle, severity, incidentType, service,
+                incidentOpenedAt) : null;
+    }
+
+    private void requireStatus(DeliveryStatus expected) {
+        if (status != expected) {
+            throw new IllegalStateException("delivery " + id + " is " + status + ", not " + expected);
+        }
     }
 
     private void fail(String why, Instant at) {
@@ -172,8 +258,20 @@ public class Delivery {
         return id;
     }
 
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public Page.Kind kind() {
+        return kind;
+    }
+
     public String incidentId() {
         return incidentId;
+    }
+
+    public int round() {
+        return round;
     }
 
     public int escalationStep() {
@@ -206,6 +304,11 @@ public class Delivery {
         return channel;
     }
 
+    /** The recipient's address on the channel (phone, email, mention, routing key); null for the channel's own. */
+    public String address() {
+        return address;
+    }
+
     public String policy() {
         return policy;
     }
@@ -228,6 +331,27 @@ public class Delivery {
 
     public Instant incidentOpenedAt() {
         return incidentOpenedAt;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String actionUrl() {
+        return actionUrl;
+    }
+
+    public String actionLabel() {
+        return actionLabel;
+    }
+
+    /** The storm summary that carries this suppressed page, if any. */
+    public UUID summaryId() {
+        return summaryId;
     }
 
     public DeliveryStatus status() {
@@ -258,7 +382,7 @@ public class Delivery {
         return cancelledAt;
     }
 
-    /** Why it failed, was cancelled, or is being retried. */
+    /** Why it failed, was cancelled or suppressed, or is being retried. */
     public String reason() {
         return reason;
     }

@@ -5,15 +5,14 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 
-/** How pages are delivered: the channel, retries, the dispatcher, and the links a page carries. */
+/**
+ * How messages are delivered: retries, the dispatcher, and where the links of a message point (the acknowledge and
+ * timeline links take the shared {@code autopilot.links.*} settings).
+ */
 @ConfigMapping(prefix = "notification.delivery")
 public interface DeliveryConfig {
 
-    /** The channel every page goes through; {@code webhook} is the only one in this version. */
-    @WithDefault("webhook")
-    String channel();
-
-    /** How many attempts a page gets before it is given up as failed (a permanent failure stops at once). */
+    /** How many attempts a message gets before it is given up as failed (a permanent failure stops at once). */
     @WithDefault("8")
     int maxAttempts();
 
@@ -21,14 +20,22 @@ public interface DeliveryConfig {
     BackoffConfig backoff();
 
     /**
-     * How often the dispatcher looks for due deliveries when nothing woke it. Every new page wakes it at once
-     * after its commit, and a retry wakes it when it comes due; this poll only catches pages of other replicas.
+     * How often the dispatcher looks for due deliveries when nothing woke it. Every new message wakes it at once
+     * after its commit, and a retry wakes it when it comes due; this poll only catches other replicas' work.
      */
     @WithDefault("5s")
     Duration fallbackInterval();
 
-    /** Where the links of a page point. */
-    LinksConfig links();
+    /**
+     * How many threads send at once in this replica; each claims its own delivery ({@code SKIP LOCKED}), so a
+     * backlog drains in parallel.
+     */
+    @WithDefault("2")
+    int workers();
+
+    /** The remediation service's public base URL: approval links are {@code <remediation>/approvals/<id>}. */
+    @WithDefault("http://127.0.0.1:8082")
+    URI remediationUrl();
 
     interface BackoffConfig {
 
@@ -43,16 +50,5 @@ public interface DeliveryConfig {
         /** How much each wait grows over the previous one. */
         @WithDefault("2")
         double multiplier();
-    }
-
-    interface LinksConfig {
-
-        /** The detector's base URL: a page's acknowledge link is {@code <detector>/incidents/<id>/acknowledge}. */
-        @WithDefault("http://localhost:8081")
-        URI detectorUrl();
-
-        /** The reporting service's base URL: the timeline link is {@code <reporting>/incidents/<id>/timeline}. */
-        @WithDefault("http://localhost:8083")
-        URI reportingUrl();
     }
 }

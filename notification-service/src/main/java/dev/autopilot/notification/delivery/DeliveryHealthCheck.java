@@ -12,8 +12,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready while the dispatcher works: reports the deliveries waiting and due, whether each channel is configured
- * (an unconfigured channel fails its pages, it does not stop the service), and the dispatcher's last failure.
+ * Ready while the dispatcher works: reports the deliveries waiting and due, each channel as configured or not
+ * (naming the missing setting; an unconfigured channel is skipped for a contact's next one, it does not stop the
+ * service), and the dispatcher's last failure.
  */
 @Readiness
 @ApplicationScoped
@@ -37,7 +38,8 @@ public class DeliveryHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("notification dispatcher");
         for (Channel channel : channels.all()) {
-            response.withData("channel " + channel.name(), channel.isConfigured() ? "configured" : "not configured");
+            response.withData("channel " + channel.name(), channel.isConfigured() ? "configured"
+                    : "unconfigured: set " + channel.missingSettings());
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> response

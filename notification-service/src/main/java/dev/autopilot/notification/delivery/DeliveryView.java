@@ -1,6 +1,7 @@
 package dev.autopilot.notification.delivery;
 
 import dev.autopilot.contracts.Severity;
+import dev.autopilot.notification.channel.Page;
 import dev.autopilot.notification.channel.SendResult;
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +10,15 @@ import java.util.List;
  * A delivery as the API shows it, with every attempt.
  *
  * @param id             the delivery's id: the {@code notificationId} of its events and its {@code Idempotency-Key}
+ * @param kind           {@code PAGE}, {@code RESOLVED}, {@code REMEDIATION}, {@code CUSTOMER_NOTICE}, ...
  * @param nextAttemptAt  when a pending delivery is due; absent once it is done
- * @param reason         why it failed, was cancelled, or is being retried
+ * @param note           why this recipient (standing in for someone outside their hours)
+ * @param reason         why it failed, was cancelled or suppressed, or is being retried
+ * @param summaryId      the storm summary that carried this suppressed page
  */
 public record DeliveryView(
         String id,
+        Page.Kind kind,
         String incidentId,
         String incidentTitle,
         Severity severity,
@@ -28,7 +33,9 @@ public record DeliveryView(
         Instant sentAt,
         Instant failedAt,
         Instant cancelledAt,
+        String note,
         String reason,
+        String summaryId,
         List<Attempt> attempts) {
 
     /** Who the page is for. */
@@ -46,12 +53,13 @@ public record DeliveryView(
     }
 
     public static DeliveryView from(Delivery delivery) {
-        return new DeliveryView(delivery.id().toString(), delivery.incidentId(), delivery.incidentTitle(),
+        return new DeliveryView(delivery.id().toString(), delivery.kind(), delivery.incidentId(), delivery.incidentTitle(),
                 delivery.severity(), delivery.incidentType(), delivery.policy(), delivery.escalationStep(),
                 new Recipient(delivery.recipient(), delivery.recipientName(), delivery.recipientRole()),
                 delivery.channel(), delivery.status(), delivery.createdAt(),
                 delivery.status() == DeliveryStatus.PENDING ? delivery.dueAt() : null,
-                delivery.sentAt(), delivery.failedAt(), delivery.cancelledAt(), delivery.reason(),
+                delivery.sentAt(), delivery.failedAt(), delivery.cancelledAt(), delivery.note(), delivery.reason(),
+                delivery.summaryId() == null ? null : delivery.summaryId().toString(),
                 delivery.attemptLog().stream().map(Attempt::from).toList());
     }
 }

@@ -2,7 +2,9 @@ package dev.autopilot.notification.escalation;
 
 import dev.autopilot.contracts.Topics;
 import dev.autopilot.contracts.incident.IncidentAcknowledged;
+import dev.autopilot.contracts.incident.IncidentEscalated;
 import dev.autopilot.contracts.incident.IncidentOpened;
+import dev.autopilot.contracts.incident.IncidentReopened;
 import dev.autopilot.contracts.incident.IncidentResolved;
 import dev.autopilot.support.messaging.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -34,6 +36,10 @@ public class IncidentsConsumer {
                 escalation.acknowledged(acknowledged);
             } else if (received.event() instanceof IncidentResolved resolved) {
                 escalation.resolved(resolved);
+            } else if (received.event() instanceof IncidentEscalated escalated) {
+                escalation.escalated(escalated);
+            } else if (received.event() instanceof IncidentReopened reopened) {
+                escalation.reopened(reopened);
             }
         });
     }

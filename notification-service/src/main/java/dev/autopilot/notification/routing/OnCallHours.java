@@ -2,8 +2,10 @@ package dev.autopilot.notification.routing;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * When a contact can be reached, as the runbook states it: {@code 24/7}, or days and a time window in a time zone,
  * e.g. {@code MON-FRI 09:00-18:00 Asia/Seoul} (days as a range or a list: {@code MON,WED,FRI}). Read and checked
- * at start-up; the window's start is in, its end is out.
+ * at start-up; the window's start is in, its end is out, both in the zone's wall-clock time (so daylight saving
+ * moves the window with the clocks).
  *
  * @param days the days of the window (every day for 24/7)
  * @param from the start of the window (inclusive); null for 24/7
@@ -34,6 +37,16 @@ public record OnCallHours(Set<DayOfWeek> days, LocalTime from, LocalTime to, Zon
     /** Whether the contact is reachable around the clock. */
     public boolean isAlways() {
         return from == null;
+    }
+
+    /** Whether the contact can be reached at the instant: 09:00:00 local time is in, 18:00:00 is out. */
+    public boolean covers(Instant instant) {
+        if (isAlways()) {
+            return true;
+        }
+        ZonedDateTime local = instant.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        return days.contains(local.getDayOfWeek()) && !time.isBefore(from) && time.isBefore(to);
     }
 
     /**

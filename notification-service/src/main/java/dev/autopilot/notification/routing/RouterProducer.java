@@ -3,9 +3,10 @@ package dev.autopilot.notification.routing;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds the router from configuration once, at start-up: a contact, policy or rule that does not add up stops the
@@ -23,24 +24,41 @@ public class RouterProducer {
 
     /** The router the configuration describes. */
     public static Router build(RoutingConfig config) {
-        Map<String, Contact> contacts = new HashMap<>();
-        config.contacts().forEach((key, contact) -> {
-            try {
-                contacts.put(key, new Contact(key, contact.name(), contact.role(), contact.kind(),
-                        OnCallHours.parse(contact.hours())));
-            } catch (IllegalArgumentException e) {
-                throw invalid("contacts." + key + ".hours", e.getMessage());
-            }
-        });
-        Map<String, EscalationPolicy> policies = new HashMap<>();
-        config.policies().forEach((name, policy) -> policies.put(name, policy(name, policy, contacts)));
+        Map<String, Contact> contacts = new LinkedHashMap<>();
+        new TreeMap<>(config.contacts()).forEach((key, contact) -> contacts.put(key, contact(key, contact)));
+        Map<String, EscalationPolicy> policies = new LinkedHashMap<>();
+        new TreeMap<>(config.policies()).forEach((name, policy) -> policies.put(name, policy(name, policy, contacts)));
         List<RoutingRule> rules = new ArrayList<>();
         for (int i = 0; i < config.rules().size(); i++) {
             RoutingConfig.RuleConfig rule = config.rules().get(i);
             rules.add(new RoutingRule(rule.severity().orElse(null), rule.type().orElse(null),
+                    rule.service().orElse(null), rule.labels(),
                     named(policies, rule.policy(), "rules[" + i + "].policy")));
         }
-        return new Router(rules, named(policies, config.defaultPolicy(), "default-policy"));
+        Contact lastResort = contacts.get(config.lastResort());
+        if (lastResort == null) {
+            throw invalid("last-resort", "no contact '" + config.lastResort() + "'; known: " + contacts.keySet());
+        }
+        if (!lastResort.hours().isAlways()) {
+            throw invalid("last-resort", "the last resort must be reachable 24/7, not " + lastResort.hours());
+        }
+        return new Router(rules, named(policies, config.defaultPolicy(), "default-policy"), policies,
+                new Roster(List.copyOf(contacts.values()), lastResort));
+    }
+
+    private static Contact contact(String key, RoutingConfig.ContactConfig config) {
+        OnCallHours hours;
+        try {
+            hours = OnCallHours.parse(config.hours());
+        } catch (IllegalArgumentException e) {
+            throw invalid("contacts." + key + ".hours", e.getMessage());
+        }
+        try {
+            return new Contact(key, config.name(), config.role(), config.kind(), hours,
+                    config.channels().stream().map(ContactChannel::parse).toList());
+        } catch (IllegalArgumentException e) {
+            throw invalid("contacts." + key + ".channels", e.getMessage());
+        }
     }
 
     private static EscalationPolicy policy(String name, RoutingConfig.PolicyConfig config,
@@ -58,7 +76,8 @@ public class RouterProducer {
                 stepContacts.add(found);
             }
             try {
-                steps.add(new EscalationPolicy.Step(i + 1, step.after(), stepContacts));
+                steps.add(new EscalationPolicy.Step(i + 1, step.after(), step.condition(), step.requiresApproval(),
+                        stepContacts));
             } catch (IllegalArgumentException e) {
                 throw invalid(key, e.getMessage());
             }

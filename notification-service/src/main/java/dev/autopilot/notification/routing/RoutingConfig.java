@@ -27,6 +27,10 @@ public interface RoutingConfig {
     /** The policy of an incident no rule matches. */
     String defaultPolicy();
 
+    /** The contact paged when a person is outside their hours and nobody else of the policy can be reached. */
+    @WithDefault("devops-lead")
+    String lastResort();
+
     interface ContactConfig {
 
         /** The person's name, or the channel's ({@code #t-developer-ops}). */
@@ -42,6 +46,14 @@ public interface RoutingConfig {
         /** {@code 24/7}, or days and a window in a time zone: {@code MON-FRI 09:00-18:00 Asia/Seoul}. */
         @WithDefault("24/7")
         String hours();
+
+        /**
+         * How to reach them, in order of preference, each {@code channel} or {@code channel:address}:
+         * {@code pagerduty}, {@code sns:+821000000001}, {@code email:kim@example.com}, {@code slack:<@U024BE7LH>},
+         * {@code webhook}. The first configured channel carries a page; the ones before it are skipped, and said so.
+         */
+        @WithDefault("webhook")
+        List<String> channels();
     }
 
     interface PolicyConfig {
@@ -52,11 +64,19 @@ public interface RoutingConfig {
 
     interface StepConfig {
 
-        /** How long after the incident opened the step is due. */
+        /** How long after the policy started (the incident opened, or was escalated into it) the step is due. */
         @WithDefault("0s")
         Duration after();
 
-        /** The keys of the contacts it pages. */
+        /** What must still hold when it is due: {@code none}, {@code unacknowledged} or {@code unresolved}. */
+        @WithDefault("none")
+        StepCondition condition();
+
+        /** Its messages wait for a person's approval ({@code POST /notifications/{id}/approve}) before going out. */
+        @WithDefault("false")
+        boolean requiresApproval();
+
+        /** The keys of the contacts it notifies. */
         List<String> contacts();
     }
 
@@ -67,6 +87,12 @@ public interface RoutingConfig {
 
         /** The incident type to match; any when absent. */
         Optional<String> type();
+
+        /** The managed service to match; any when absent. */
+        Optional<String> service();
+
+        /** Labels the incident must carry, with these values. */
+        Map<String, String> labels();
 
         /** The name of the policy it picks. */
         String policy();

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autopilot.contracts.Severity;
-import dev.autopilot.contracts.incident.IncidentOpened;
+import dev.autopilot.notification.channel.Page;
 import dev.autopilot.notification.channel.SendResult;
 import dev.autopilot.notification.routing.Contact;
+import dev.autopilot.notification.routing.ContactChannel;
 import dev.autopilot.notification.routing.ContactKind;
 import dev.autopilot.notification.routing.OnCallHours;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A delivery's life: attempts, retries with backoff, and the ways it ends. */
@@ -20,9 +21,9 @@ class DeliveryTest {
     private static final Instant T0 = Instant.parse("2026-11-26T05:12:41Z");
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5), 2);
     private static final Contact LEAD = new Contact("devops-lead", "Kim Gaebal", "DevOps Lead", ContactKind.PERSON,
-            OnCallHours.ALWAYS);
+            OnCallHours.ALWAYS, List.of(new ContactChannel("pagerduty", null)));
     private static final Contact OPS = new Contact("ops-channel", "#t-developer-ops", "Operations channel",
-            ContactKind.CHANNEL, OnCallHours.ALWAYS);
+            ContactKind.CHANNEL, OnCallHours.ALWAYS, List.of(new ContactChannel("slack", null)));
 
     @Test
     void aDeliveredPageIsSent() {
@@ -86,9 +87,44 @@ class DeliveryTest {
         assertThat(scheduled(OPS).recipientLabel()).isEqualTo("#t-developer-ops");
     }
 
+    @Test
+    void aRetryWaitsAtLeastAsLongAsTheChannelAsked() {
+        Delivery delivery = scheduled(OPS);
+        SendResult throttled = SendResult.retryable(429, "HTTP 429 from Slack").withRetryAfter(Duration.ofSeconds(30));
+
+        delivery.recordAttempt(throttled, T0, T0, BACKOFF, 3);
+
+        assertThat(delivery.dueAt()).isEqualTo(T0.plusSeconds(30));
+    }
+
+    @Test
+    void aRateLimitedDeliveryIsDeferredWithoutSpendingAnAttempt() {
+        Delivery delivery = scheduled(OPS);
+
+        delivery.deferTo(T0.plusSeconds(1));
+
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(delivery.dueAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(delivery.attempts()).isZero();
+    }
+
+    @Test
+    void aPreparedNoticeGoesOutOnlyOnceApproved() {
+        Delivery notice = scheduled(OPS).awaitingApproval();
+        assertThatThrownBy(() -> notice.recordAttempt(SendResult.delivered(200), T0, T0, BACKOFF, 3))
+                .isInstanceOf(IllegalStateException.class);
+
+        notice.approve("responder", T0.plusSeconds(60));
+
+        assertThat(notice.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(notice.dueAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(notice.reason()).isEqualTo("approved by responder");
+    }
+
     private static Delivery scheduled(Contact contact) {
-        IncidentOpened incident = new IncidentOpened("0c8f4a52-3f1e-4d7a-9a55-6a1d1c0e2b77", "fp", "unhealthy",
-                Severity.P0, "outage", "svc", Map.of(), "signal", T0);
-        return Delivery.schedule(incident, "p0", 1, contact, "webhook", T0, T0);
+        Page.Incident incident = new Page.Incident("0c8f4a52-3f1e-4d7a-9a55-6a1d1c0e2b77", "unhealthy", Severity.P0,
+                "outage", "svc", T0);
+        return Delivery.of("0c8f4a52/r1/p0/s1/" + contact.key() + "/webhook", Page.Kind.PAGE, incident, "p0", 1, 1,
+                contact, "webhook", null, T0, T0);
     }
 }

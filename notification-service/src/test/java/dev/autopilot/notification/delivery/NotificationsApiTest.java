@@ -11,7 +11,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.autopilot.contracts.Severity;
 import dev.autopilot.contracts.incident.IncidentOpened;
-import dev.autopilot.notification.WebhookReceiverResource;
+import dev.autopilot.notification.ChannelPeersResource;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -27,7 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** GET /notifications and /notifications/{id}: who may read them, and what they answer. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
-@WithTestResource(WebhookReceiverResource.class)
+@WithTestResource(AwsStubResource.class)
+@WithTestResource(ChannelPeersResource.class)
 class NotificationsApiTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -76,8 +78,8 @@ class NotificationsApiTest {
     @Test
     void oneNotificationShowsItsAttemptsAndTheListIsNewestFirst() {
         TopicReader topics = new TopicReader(kafka);
-        IncidentOpened first = incident(Severity.P2, "agent-failure");
-        IncidentOpened second = incident(Severity.P2, "agent-failure");
+        IncidentOpened first = incident(Severity.P3, "marker");
+        IncidentOpened second = incident(Severity.P3, "marker");
         publish(topics, first);
         String firstId = (String) awaitOnly(first.incidentId(), "SENT").get("id");
         publish(topics, second);

@@ -22,9 +22,10 @@ import dev.autopilot.contracts.incident.IncidentOpened;
 import dev.autopilot.contracts.incident.IncidentResolved;
 import dev.autopilot.contracts.notification.NotificationFailed;
 import dev.autopilot.contracts.notification.NotificationSent;
-import dev.autopilot.notification.InjectWebhookReceiver;
+import dev.autopilot.notification.InjectChannelPeer;
 import dev.autopilot.notification.TestClock;
-import dev.autopilot.notification.WebhookReceiverResource;
+import dev.autopilot.notification.ChannelPeersResource;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -40,13 +41,14 @@ import org.junit.jupiter.api.Test;
 /** What the service does when the webhook fails: retry what may pass, give up on what will not, stop when told. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
-@WithTestResource(WebhookReceiverResource.class)
+@WithTestResource(AwsStubResource.class)
+@WithTestResource(ChannelPeersResource.class)
 class RetryTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    @InjectWebhookReceiver
+    @InjectChannelPeer
     WireMockServer webhook;
 
     @Inject
@@ -59,7 +61,7 @@ class RetryTest {
 
     @Test
     void aServerErrorIsRetriedAndThePageDeliveredOnTheSecondAttempt() {
-        IncidentOpened incident = incident(Severity.P2, "agent-failure");
+        IncidentOpened incident = incident(Severity.P3, "marker");
         answer(webhook, incident.incidentId(), 500, 200);
         TopicReader topics = new TopicReader(kafka);
 
@@ -80,7 +82,7 @@ class RetryTest {
 
     @Test
     void aClientErrorFailsAtOnceWithoutRetrying() {
-        IncidentOpened incident = incident(Severity.P1, "degradation");
+        IncidentOpened incident = incident(Severity.P3, "marker");
         answer(webhook, incident.incidentId(), 400);
         TopicReader topics = new TopicReader(kafka);
 
@@ -93,7 +95,7 @@ class RetryTest {
         NotificationFailed failed = awaitEvent(topics, NotificationFailed.class, incident.incidentId());
         assertThat(failed.notificationId()).isEqualTo(notification.get("id"));
         assertThat(failed.attempts()).isEqualTo(1);
-        assertThat(failed.recipient()).isEqualTo("#t-developer-ops");
+        assertThat(failed.recipient()).isEqualTo("Test receiver");
         assertThat(failed.reason()).isEqualTo("HTTP 400 from the webhook");
         awaitMarker(topics);
         assertThat(pagesAbout(webhook, incident.incidentId())).hasSize(1);
@@ -101,7 +103,7 @@ class RetryTest {
 
     @Test
     void aServerThatKeepsFailingIsGivenUpAfterTheLastAttempt() {
-        IncidentOpened incident = incident(Severity.P2, "agent-failure");
+        IncidentOpened incident = incident(Severity.P3, "marker");
         answer(webhook, incident.incidentId(), 503);
         TopicReader topics = new TopicReader(kafka);
 
@@ -117,14 +119,14 @@ class RetryTest {
 
     @Test
     void anAcknowledgementCancelsAPageWaitingForItsRetry() {
-        IncidentOpened incident = incident(Severity.P2, "agent-failure");
+        IncidentOpened incident = incident(Severity.P3, "marker");
         stopsTheRetry(incident, new IncidentAcknowledged(incident.incidentId(), "responder", "on it", Instant.now()),
                 "incident acknowledged by responder");
     }
 
     @Test
     void aResolutionCancelsAPageWaitingForItsRetry() {
-        IncidentOpened incident = incident(Severity.P2, "agent-failure");
+        IncidentOpened incident = incident(Severity.P3, "marker");
         stopsTheRetry(incident, new IncidentResolved(incident.incidentId(), "detector", "signal cleared", Instant.now()),
                 "incident resolved by detector");
     }

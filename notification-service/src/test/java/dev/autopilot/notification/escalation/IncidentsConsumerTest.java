@@ -2,10 +2,11 @@ package dev.autopilot.notification.escalation;
 
 import static dev.autopilot.notification.Pages.PATIENCE;
 import static dev.autopilot.notification.Pages.awaitMarker;
+import static dev.autopilot.notification.Pages.awaitNotifications;
 import static dev.autopilot.notification.Pages.awaitOnly;
 import static dev.autopilot.notification.Pages.incident;
 import static dev.autopilot.notification.Pages.notificationsOf;
-import static dev.autopilot.notification.Pages.pagesAbout;
+import static dev.autopilot.notification.Pages.received;
 import static dev.autopilot.notification.Pages.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,8 +17,9 @@ import dev.autopilot.contracts.Severity;
 import dev.autopilot.contracts.Topics;
 import dev.autopilot.contracts.incident.IncidentOpened;
 import dev.autopilot.support.messaging.DeadLetters;
-import dev.autopilot.notification.InjectWebhookReceiver;
-import dev.autopilot.notification.WebhookReceiverResource;
+import dev.autopilot.notification.InjectChannelPeer;
+import dev.autopilot.notification.ChannelPeersResource;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -32,13 +34,14 @@ import org.junit.jupiter.api.Test;
 /** The consumer of incidents.v1 fed raw records: redeliveries, repeats and poison never page twice or stop it. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
-@WithTestResource(WebhookReceiverResource.class)
+@WithTestResource(AwsStubResource.class)
+@WithTestResource(ChannelPeersResource.class)
 class IncidentsConsumerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    @InjectWebhookReceiver
+    @InjectChannelPeer
     WireMockServer webhook;
 
     @Test
@@ -51,9 +54,8 @@ class IncidentsConsumerTest {
         publish(topics, incident, eventId);
         awaitMarker(topics);
 
-        assertThat(notificationsOf(incident.incidentId())).singleElement()
-                .satisfies(n -> assertThat(n).containsEntry("status", "SENT"));
-        assertThat(pagesAbout(webhook, incident.incidentId())).hasSize(1);
+        awaitOnly(incident.incidentId(), "SENT");
+        assertThat(received(webhook, ChannelPeersResource.SLACK_PATH, incident.incidentId())).hasSize(1);
     }
 
     @Test
@@ -68,17 +70,19 @@ class IncidentsConsumerTest {
         publish(topics, again);
         awaitMarker(topics);
 
-        assertThat(notificationsOf(incident.incidentId())).hasSize(2)
+        assertThat(awaitNotifications(incident.incidentId(), list -> list.stream()
+                .allMatch(n -> "SENT".equals(n.get("status"))))).hasSize(2)
                 .extracting(n -> (Object) ((Map<?, ?>) n.get("recipient")).get("contact"))
                 .containsExactlyInAnyOrder("devops-lead", "ops-channel");
-        assertThat(pagesAbout(webhook, incident.incidentId())).hasSize(2);
+        assertThat(received(webhook, ChannelPeersResource.SLACK_PATH, incident.incidentId())).hasSize(1);
+        assertThat(received(webhook, ChannelPeersResource.PAGERDUTY_PATH, incident.incidentId())).hasSize(1);
     }
 
     @Test
     void poisonGoesToTheDeadLetterTopicAndTheNextIncidentIsStillPaged() {
         String poisonKey = UUID.randomUUID().toString();
         TopicReader topics = new TopicReader(kafka);
-        IncidentOpened good = incident(Severity.P2, "agent-failure");
+        IncidentOpened good = incident(Severity.P3, "marker");
 
         topics.write(Topics.INCIDENTS, poisonKey, Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString(),
                 CloudEventHeaders.TYPE, "IncidentOpened", CloudEventHeaders.SOURCE, "/autopilot/detector"),

@@ -3,6 +3,8 @@ package dev.autopilot.notification.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,5 +29,35 @@ class OnCallHoursTest {
             "MON-FRI 18:00-09:00 Asia/Seoul", "MON-FRI 09:00-18:00 Mars/Olympus", "MON-FRI 09:00-18:00"})
     void refusesWhatItCannotRead(String text) {
         assertThatThrownBy(() -> OnCallHours.parse(text)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0} at {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            // Asia/Seoul is UTC+9 all year: 09:00 KST is 00:00Z, 18:00 KST is 09:00Z. 2026-11-25 is a Wednesday.
+            "MON-FRI 09:00-18:00 Asia/Seoul      | 2026-11-24T23:59:59Z | false",
+            "MON-FRI 09:00-18:00 Asia/Seoul      | 2026-11-25T00:00:00Z | true",
+            "MON-FRI 09:00-18:00 Asia/Seoul      | 2026-11-25T08:59:59Z | true",
+            "MON-FRI 09:00-18:00 Asia/Seoul      | 2026-11-25T09:00:00Z | false",
+            "MON-FRI 09:00-18:00 Asia/Seoul      | 2026-11-28T01:00:00Z | false",
+            "MON-FRI 09:00-18:00 Asia/Seoul      | 2026-11-29T23:59:59Z | false",
+            "MON-FRI 09:00-18:00 Asia/Seoul      | 2026-11-30T00:00:00Z | true",
+            // Friday 17:59:59 local is in, Saturday 09:00 local is out
+            "MON-FRI 09:00-18:00 Asia/Seoul      | 2026-11-27T08:59:59Z | true",
+            // America/New_York: DST starts on Sunday 2026-03-08 (EST UTC-5 -> EDT UTC-4), ends on Sunday 2026-11-01
+            "MON-FRI 09:00-18:00 America/New_York | 2026-03-06T14:00:00Z | true",
+            "MON-FRI 09:00-18:00 America/New_York | 2026-03-06T13:59:59Z | false",
+            "MON-FRI 09:00-18:00 America/New_York | 2026-03-09T13:00:00Z | true",
+            "MON-FRI 09:00-18:00 America/New_York | 2026-03-09T12:59:59Z | false",
+            "MON-FRI 09:00-18:00 America/New_York | 2026-03-09T21:59:59Z | true",
+            "MON-FRI 09:00-18:00 America/New_York | 2026-03-09T22:00:00Z | false",
+            "MON-FRI 09:00-18:00 America/New_York | 2026-11-02T14:00:00Z | true",
+            "MON-FRI 09:00-18:00 America/New_York | 2026-11-02T13:59:59Z | false",
+            // a window inside the hour that does not exist on the spring-forward night (02:00-03:00 local)
+            "SUN 02:00-03:00 America/New_York     | 2026-03-08T07:00:00Z | false",
+            "SUN 02:00-03:00 America/New_York     | 2026-03-01T07:00:00Z | true",
+            "24/7                                 | 2026-11-28T03:00:00Z | true",
+    })
+    void windowsStartInclusiveEndExclusiveInTheZonesWallClock(String hours, Instant at, boolean covered) {
+        assertThat(OnCallHours.parse(hours).covers(at)).isEqualTo(covered);
     }
 }

@@ -29,16 +29,16 @@ class RoutingTableTest {
             "P0      | outage        | p0        | DevOps Lead, #t-developer-ops",
             "P1      | degradation   | p1        | #t-developer-ops",
             "P2      | agent-failure | p2        | #t-developer-ops",
-            "P0      | security      | security  | Security officer",
-            "P2      | SECURITY      | security  | Security officer",
-            "P1      | data-loss     | data-loss | DevOps Lead, Backend Lead, System administrator, Security officer",
-            "P0      | data-loss     | data-loss | DevOps Lead, Backend Lead, System administrator, Security officer",
+            "P0      | security      | security  | Security officer, Management",
+            "P2      | SECURITY      | security  | Security officer, Management",
+            "P1      | data-loss     | data-loss | DevOps Lead, Backend Lead, System administrator, Security officer, #t-developer-ops",
+            "P0      | data-loss     | data-loss | DevOps Lead, Backend Lead, System administrator, Security officer, #t-developer-ops",
             "P3      | unclassified  | p2        | #t-developer-ops",
             "UNKNOWN | -             | p2        | #t-developer-ops",
             "-       | -             | p2        | #t-developer-ops",
     })
     void anIncidentPagesTheFirstStepOfItsPolicy(Severity severity, String type, String policy, String paged) {
-        EscalationPolicy chosen = SHIPPED.policyFor(severity, type);
+        EscalationPolicy chosen = SHIPPED.policyFor(new IncidentFacts(severity, type, "svc", Map.of()));
 
         assertThat(chosen.name()).isEqualTo(policy);
         assertThat(chosen.firstStep().number()).isEqualTo(1);
@@ -49,11 +49,20 @@ class RoutingTableTest {
 
     @Test
     void laterStepsAreReadAsTheRunbookSaysThem() {
-        EscalationPolicy p1 = SHIPPED.policyFor(Severity.P1, "degradation");
+        EscalationPolicy p1 = SHIPPED.policyFor(facts(Severity.P1, "degradation"));
 
         assertThat(p1.steps()).hasSize(2);
         assertThat(p1.steps().get(1).number()).isEqualTo(2);
         assertThat(p1.steps().get(1).after()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(p1.steps().get(1).condition()).isEqualTo(StepCondition.UNRESOLVED);
+        EscalationPolicy p2 = SHIPPED.policyFor(facts(Severity.P2, "agent-failure"));
+        assertThat(p2.steps().get(1).after()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(p2.steps().get(1).condition()).isEqualTo(StepCondition.UNACKNOWLEDGED);
+        assertThat(p2.steps().get(1).contacts()).extracting(Contact::key).containsExactly("devops-lead");
+        EscalationPolicy dataLoss = SHIPPED.policyFor(facts(Severity.P1, "data-loss"));
+        assertThat(dataLoss.steps().get(1).requiresApproval()).isTrue();
+        assertThat(dataLoss.steps().get(1).after()).isZero();
+        assertThat(dataLoss.steps().get(1).contacts()).extracting(Contact::key).containsExactly("customers");
         assertThat(p1.steps().get(1).contacts()).singleElement().satisfies(lead -> {
             assertThat(lead.name()).isEqualTo("Lee Baekend");
             assertThat(lead.role()).isEqualTo("Backend Lead");
@@ -66,11 +75,15 @@ class RoutingTableTest {
 
     @Test
     void contactsCarryTheirNamesAndHours() {
-        Contact devopsLead = SHIPPED.policyFor(Severity.P0, "outage").firstStep().contacts().get(0);
-        Contact opsChannel = SHIPPED.policyFor(Severity.P0, "outage").firstStep().contacts().get(1);
+        Contact devopsLead = SHIPPED.policyFor(facts(Severity.P0, "outage")).firstStep().contacts().get(0);
+        Contact opsChannel = SHIPPED.policyFor(facts(Severity.P0, "outage")).firstStep().contacts().get(1);
 
         assertThat(devopsLead).isEqualTo(new Contact("devops-lead", "Kim Gaebal", "DevOps Lead", ContactKind.PERSON,
-                OnCallHours.ALWAYS));
+                OnCallHours.ALWAYS, List.of(new ContactChannel("pagerduty", null),
+                        new ContactChannel("sns", "+821000000001"), new ContactChannel("email", "kim.gaebal@example.com"),
+                        new ContactChannel("webhook", null))));
+        assertThat(opsChannel.channels()).extracting(ContactChannel::channel).containsExactly("slack", "webhook");
+        assertThat(SHIPPED.roster().lastResort()).isEqualTo(devopsLead);
         assertThat(opsChannel.kind()).isEqualTo(ContactKind.CHANNEL);
         assertThat(opsChannel.label()).isEqualTo("#t-developer-ops");
     }
@@ -82,6 +95,8 @@ class RoutingTableTest {
             "notification.routing.default-policy                | none               | default-policy: no policy 'none'",
             "notification.routing.contacts.backend-lead.hours   | weekdays           | contacts.backend-lead.hours: hours must be",
             "notification.routing.policies.p1.steps[1].after    | -5m                | policies.p1.steps[1]: step 2 is due before",
+            "notification.routing.last-resort                   | backend-lead       | last-resort: the last resort must be reachable 24/7",
+            "notification.routing.last-resort                   | nobody             | last-resort: no contact 'nobody'",
     })
     void aConfigurationThatDoesNotAddUpStopsTheStartNamingItsKey(String key, String value, String message) {
         assertThatThrownBy(() -> RouterProducer.build(config(Map.of(key, value))))
@@ -90,8 +105,38 @@ class RoutingTableTest {
                 .hasMessageContaining(message);
     }
 
+    @ParameterizedTest(name = "{0} {1} on {2} with {3} -> {4}")
+    @CsvSource(nullValues = "-", delimiter = '|', value = {
+            "P2 | agent-failure | t-developer-service-production | team=payments | payments",
+            "P2 | agent-failure | t-developer-service-production | team=search   | p2",
+            "P2 | agent-failure | billing                        | -             | p2",
+            "P3 | unclassified  | billing                        | -             | billing",
+            "P0 | outage        | billing                        | -             | billing",
+            "P0 | security      | billing                        | -             | security",
+            "P1 | degradation   | other                          | -             | p1",
+    })
+    void rulesMatchServiceAndLabelsToo(Severity severity, String type, String service, String label, String policy) {
+        Router router = RouterProducer.build(config(Map.of(
+                "notification.routing.policies.payments.steps[0].contacts", "backend-lead",
+                "notification.routing.policies.billing.steps[0].contacts", "system-administrator",
+                "notification.routing.rules[5].service", "billing",
+                "notification.routing.rules[5].policy", "billing",
+                "notification.routing.rules[1].labels.team", "payments",
+                "notification.routing.rules[1].type", "agent-failure",
+                "notification.routing.rules[1].policy", "payments",
+                "notification.routing.rules[2].service", "billing",
+                "notification.routing.rules[2].policy", "billing")));
+        Map<String, String> labels = label == null ? Map.of() : Map.of(label.split("=")[0], label.split("=")[1]);
+
+        assertThat(router.policyFor(new IncidentFacts(severity, type, service, labels)).name()).isEqualTo(policy);
+    }
+
+    private static IncidentFacts facts(Severity severity, String type) {
+        return new IncidentFacts(severity, type, "t-developer-service-production", Map.of());
+    }
+
     /** The shipped configuration, with some properties overridden. */
-    private static RoutingConfig config(Map<String, String> overrides) {
+    static RoutingConfig config(Map<String, String> overrides) {
         try {
             SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
                     .withSources(new PropertiesConfigSource(

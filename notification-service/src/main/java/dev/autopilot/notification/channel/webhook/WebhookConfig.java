@@ -5,18 +5,18 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The generic HTTP webhook every page goes to in this version. */
+/** The generic signed HTTP webhook (the ops webhook). */
 @ConfigMapping(prefix = "notification.webhook")
 public interface WebhookConfig {
 
     /**
-     * Where pages are posted ({@code NOTIFICATION_WEBHOOK_URL}), http or https. Without it every page fails at once
-     * as undeliverable, with a {@code NotificationFailed} event. Treated as a secret: never logged.
+     * Where messages are posted ({@code OPS_WEBHOOK_URL}), http or https. Without it the channel is unconfigured
+     * and skipped. Treated as a secret: never logged.
      */
     Optional<String> url();
 
     /**
-     * The shared secret pages are signed with ({@code NOTIFICATION_WEBHOOK_SECRET}): HMAC-SHA256 over
+     * The shared secret messages are signed with ({@code OPS_WEBHOOK_SECRET}): HMAC-SHA256 over
      * {@code <timestamp>.<body>}. Unsigned when absent.
      */
     Optional<String> secret();

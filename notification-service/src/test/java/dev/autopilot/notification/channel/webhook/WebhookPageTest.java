@@ -2,91 +2,113 @@ package dev.autopilot.notification.channel.webhook;
 
 import static dev.autopilot.notification.Pages.attemptsOf;
 import static dev.autopilot.notification.Pages.awaitEvent;
-import static dev.autopilot.notification.Pages.awaitNotifications;
 import static dev.autopilot.notification.Pages.awaitOnly;
 import static dev.autopilot.notification.Pages.incident;
 import static dev.autopilot.notification.Pages.pagesAbout;
 import static dev.autopilot.notification.Pages.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.autopilot.contracts.Severity;
 import dev.autopilot.contracts.incident.IncidentOpened;
 import dev.autopilot.contracts.notification.NotificationSent;
-import dev.autopilot.notification.InjectWebhookReceiver;
-import dev.autopilot.notification.WebhookReceiverResource;
+import dev.autopilot.notification.ChannelPeersResource;
+import dev.autopilot.notification.InjectChannelPeer;
+import dev.autopilot.notification.TestClock;
+import dev.autopilot.support.links.SignedLinks;
+import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** An opened incident reaches the webhook as a signed JSON page, and the delivery is announced and recorded. */
+/** A page reaches the generic webhook as signed JSON, with a signed acknowledge link, and is announced. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
-@WithTestResource(WebhookReceiverResource.class)
+@WithTestResource(AwsStubResource.class)
+@WithTestResource(ChannelPeersResource.class)
 class WebhookPageTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    @InjectWebhookReceiver
-    WireMockServer webhook;
+    @InjectChannelPeer
+    WireMockServer peers;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void letTimeRun() {
+        clock.unfreeze();
+    }
 
     @Test
-    void anOpenedIncidentIsPostedToTheWebhookSignedAndAnnounced() throws Exception {
-        IncidentOpened incident = incident(Severity.P1, "degradation");
+    void aPageIsPostedToTheWebhookSignedWithAnAcknowledgeLinkAndAnnounced() throws Exception {
+        IncidentOpened incident = incident(Severity.P3, "marker");
         TopicReader topics = new TopicReader(kafka);
+        clock.freeze();
+        Instant sentAt = clock.instant();
 
         publish(topics, incident);
 
         Map<String, Object> notification = awaitOnly(incident.incidentId(), "SENT");
         String deliveryId = (String) notification.get("id");
-        List<LoggedRequest> pages = pagesAbout(webhook, incident.incidentId());
+        List<LoggedRequest> pages = pagesAbout(peers, incident.incidentId());
         assertThat(pages).hasSize(1);
         LoggedRequest page = pages.get(0);
         assertThat(page.getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(page.getHeader("Idempotency-Key")).isEqualTo(deliveryId);
         String timestamp = page.getHeader("X-Autopilot-Timestamp");
-        assertThat(timestamp).matches("[0-9]{10}");
-        assertThat(page.getHeader("X-Autopilot-Signature"))
-                .isEqualTo("sha256=" + hmacSha256(WebhookReceiverResource.SECRET, timestamp + "." + page.getBodyAsString()));
-        ObjectMapper json = new ObjectMapper();
+        assertThat(timestamp).isEqualTo(Long.toString(sentAt.getEpochSecond()));
+        assertThat(page.getHeader("X-Autopilot-Signature")).isEqualTo("sha256="
+                + hmacSha256(ChannelPeersResource.WEBHOOK_SECRET, timestamp + "." + page.getBodyAsString()));
         String id = incident.incidentId();
+        String token = new SignedLinks(ChannelPeersResource.LINKS_SECRET)
+                .sign(List.of("acknowledge", id, "test-receiver"), sentAt.plus(Duration.ofHours(24)));
+        ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(page.getBodyAsString())).isEqualTo(json.readTree("""
                 {
                   "deliveryId": "%s",
+                  "kind": "PAGE",
                   "incidentId": "%s",
                   "title": "%s",
-                  "severity": "P1",
-                  "type": "degradation",
+                  "severity": "P3",
+                  "type": "marker",
                   "service": "t-developer-service-production",
                   "openedAt": "%s",
-                  "recipient": {"name": "#t-developer-ops", "role": "Operations channel"},
+                  "recipient": {"name": "Test receiver", "role": "Test receiver"},
                   "escalationStep": 1,
-                  "summary": "[P1] degradation on t-developer-service-production: %s",
+                  "summary": "[P3] marker on t-developer-service-production: %s",
+                  "detail": "No remediation has reported yet.",
                   "links": {
-                    "acknowledge": "http://localhost:8081/incidents/%s/acknowledge",
-                    "timeline": "http://localhost:8083/incidents/%s/timeline"
+                    "acknowledge": "http://127.0.0.1:8081/ack/%s",
+                    "timeline": "http://127.0.0.1:8083/incidents/%s/timeline"
                   }
                 }
-                """.formatted(deliveryId, id, incident.title(), incident.openedAt(), incident.title(), id, id)));
+                """.formatted(deliveryId, id, incident.title(), incident.openedAt(), incident.title(), token, id)));
+        assertThat(new SignedLinks(ChannelPeersResource.LINKS_SECRET).verify(token, sentAt).orElseThrow().fields())
+                .containsExactly("acknowledge", id, "test-receiver");
 
         assertThat(notification).containsEntry("incidentId", id).containsEntry("channel", "webhook")
-                .containsEntry("policy", "p1").containsEntry("escalationStep", 1)
-                .containsEntry("severity", "P1").containsEntry("incidentTitle", incident.title())
-                .containsEntry("recipient", Map.of("contact", "ops-channel", "name", "#t-developer-ops",
-                        "role", "Operations channel"));
+                .containsEntry("kind", "PAGE").containsEntry("policy", "marker").containsEntry("escalationStep", 1)
+                .containsEntry("severity", "P3").containsEntry("incidentTitle", incident.title())
+                .containsEntry("recipient", Map.of("contact", "test-receiver", "name", "Test receiver",
+                        "role", "Test receiver"));
         assertThat(notification.get("sentAt")).isNotNull();
         assertThat(notification.get("nextAttemptAt")).isNull();
         assertThat(attemptsOf(notification)).singleElement().satisfies(attempt -> assertThat(attempt)
@@ -95,38 +117,9 @@ class WebhookPageTest {
         NotificationSent sent = awaitEvent(topics, NotificationSent.class, id);
         assertThat(sent.notificationId()).isEqualTo(deliveryId);
         assertThat(sent.channel()).isEqualTo("webhook");
-        assertThat(sent.recipient()).isEqualTo("#t-developer-ops");
+        assertThat(sent.recipient()).isEqualTo("Test receiver");
         assertThat(sent.escalationStep()).isEqualTo(1);
         assertThat(sent.attempts()).isEqualTo(1);
-    }
-
-    @Test
-    void aTotalOutagePagesTheDevOpsLeadAndTheOpsChannel() {
-        IncidentOpened incident = incident(Severity.P0, "outage");
-
-        publish(new TopicReader(kafka), incident);
-
-        List<Map<String, Object>> notifications = awaitNotifications(incident.incidentId(),
-                list -> list.size() == 2 && list.stream().allMatch(n -> "SENT".equals(n.get("status"))));
-        assertThat(notifications).extracting(n -> n.get("recipient"))
-                .containsExactlyInAnyOrder(
-                        Map.of("contact", "devops-lead", "name", "Kim Gaebal", "role", "DevOps Lead"),
-                        Map.of("contact", "ops-channel", "name", "#t-developer-ops", "role", "Operations channel"));
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> bodies = pagesAbout(webhook, incident.incidentId()).stream()
-                .map(page -> read(json, page.getBodyAsString())).toList();
-        assertThat(bodies).extracting(body -> body.path("recipient").path("role").asText())
-                .containsExactlyInAnyOrder("DevOps Lead", "Operations channel");
-        assertThat(bodies).extracting(body -> body.path("summary").asText())
-                .containsOnly("[P0] outage on t-developer-service-production: " + incident.title());
-    }
-
-    private static JsonNode read(ObjectMapper json, String body) {
-        try {
-            return json.readTree(body);
-        } catch (Exception e) {
-            throw new AssertionError("the page is not JSON: " + body, e);
-        }
     }
 
     /** What a receiver computes to check the signature. */

@@ -5,8 +5,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks the test field that receives the webhook receiver ({@link WebhookReceiverResource}). */
+/**
+ * Marks a test field that receives a channel's peer from {@link ChannelPeersResource}: the HTTP receivers
+ * ({@code WireMockServer}: webhook, Slack, PagerDuty) or the SMTP server ({@code GreenMail}).
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectWebhookReceiver {
+public @interface InjectChannelPeer {
 }

@@ -1,13 +1,17 @@
-package dev.autopilot.notification.channel.webhook;
+package dev.autopilot.notification.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autopilot.notification.channel.SendResult;
+import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What each answer of a webhook receiver means for the page. */
-class WebhookAnswersTest {
+/** What each HTTP answer of a webhook, Slack or PagerDuty means for the message. */
+class JsonEndpointTest {
+
+    private static final JsonEndpoint WEBHOOK = new JsonEndpoint(URI.create("http://127.0.0.1:9/hook"), "the webhook",
+            Duration.ofSeconds(1), Duration.ofSeconds(1));
 
     @ParameterizedTest(name = "HTTP {0} -> {1}")
     @CsvSource({
@@ -30,9 +34,11 @@ class WebhookAnswersTest {
             "504, RETRYABLE",
     })
     void classifiesTheAnswer(int status, SendResult.Outcome outcome) {
-        SendResult result = WebhookChannel.resultOf(status);
+        SendResult result = WEBHOOK.resultOf(status);
 
         assertThat(result.outcome()).isEqualTo(outcome);
         assertThat(result.httpStatus()).isEqualTo(status);
+        assertThat(result.detail()).isEqualTo(outcome == SendResult.Outcome.DELIVERED ? "HTTP " + status
+                : "HTTP " + status + " from the webhook");
     }
 }
