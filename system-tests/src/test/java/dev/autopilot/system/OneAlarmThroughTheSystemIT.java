@@ -75,7 +75,7 @@ class OneAlarmThroughTheSystemIT {
         List<Map<String, Object>> sent = await().atMost(PATIENCE).until(() -> notifications(incidentId),
                 l -> !l.isEmpty() && l.stream().allMatch(n -> "SENT".equals(n.get("status"))));
         pages = sent.size();
-        assertThat(stack.webhook().mentioning(incidentId)).hasSize(pages);
+        assertThat(stack.webhook().pagesAbout(incidentId)).hasSize(pages);
 
         List<Map<String, Object>> timeline = await().atMost(PATIENCE).until(() -> timeline(incidentId),
                 t -> types(t).containsAll(List.of("IncidentOpened", "RemediationPlanned", "NotificationSent")));
@@ -102,7 +102,7 @@ class OneAlarmThroughTheSystemIT {
                 .get(0);
         assertThat(incident).containsEntry("id", incidentId).containsEntry("status", "OPEN");
         assertThat(remediations(incidentId)).hasSize(1);
-        assertThat(stack.webhook().mentioning(incidentId)).hasSize(pages);
+        assertThat(stack.webhook().pagesAbout(incidentId)).hasSize(pages);
     }
 
     @Test
@@ -129,10 +129,10 @@ class OneAlarmThroughTheSystemIT {
         String markerId = (String) await().atMost(PATIENCE).until(() -> incidents(marker), l -> l.size() == 1)
                 .get(0).get("id");
         await().atMost(PATIENCE).until(() -> !remediations(markerId).isEmpty()
-                && stack.webhook().mentioning(markerId).size() == pages);
+                && stack.webhook().pagesAbout(markerId).size() == pages);
 
         assertThat(remediations(incidentId)).hasSize(1);
-        assertThat(stack.webhook().mentioning(incidentId)).hasSize(pages);
+        assertThat(stack.webhook().pagesAbout(incidentId)).hasSize(pages);
         assertThat(notifications(incidentId)).hasSize(pages);
     }
 
@@ -181,9 +181,11 @@ class OneAlarmThroughTheSystemIT {
                 .get("/remediations").then().statusCode(200).extract().jsonPath().getList("$");
     }
 
+    /** The pages of an incident (not its resolve notices or remediation news). */
     private static List<Map<String, Object>> notifications(String incident) {
-        return as("viewer").baseUri(stack.url("notification")).queryParam("incidentId", incident)
+        List<Map<String, Object>> all = as("viewer").baseUri(stack.url("notification")).queryParam("incidentId", incident)
                 .get("/notifications").then().statusCode(200).extract().jsonPath().getList("$");
+        return all.stream().filter(n -> "PAGE".equals(n.get("kind"))).toList();
     }
 
     private static List<Map<String, Object>> timeline(String incident) {

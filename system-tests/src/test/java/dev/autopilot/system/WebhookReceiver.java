@@ -1,5 +1,7 @@
 package dev.autopilot.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +16,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     record Received(Map<String, List<String>> headers, String body, long receivedAtNanos) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -37,9 +41,16 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/oncall";
     }
 
-    /** The pages received whose body mentions the text (an incident id). */
-    List<Received> mentioning(String text) {
-        return received.stream().filter(r -> r.body().contains(text)).toList();
+    /** The pages (not resolve notices or remediation news) received about an incident. */
+    List<Received> pagesAbout(String incidentId) {
+        return received.stream().filter(r -> {
+            try {
+                JsonNode body = JSON.readTree(r.body());
+                return incidentId.equals(body.path("incidentId").asText()) && "PAGE".equals(body.path("kind").asText());
+            } catch (IOException e) {
+                return false;
+            }
+        }).toList();
     }
 
     @Override

@@ -35,6 +35,10 @@ public class AwsClients {
     @Inject
     public AwsClients(AwsConfig config) {
         this.config = config;
+        if (!config.instanceMetadata()) {
+            // read by the SDK's instance-profile provider: never ask the metadata address unless told to
+            System.setProperty("aws.disableEc2Metadata", "true");
+        }
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(config.apiCallAttemptTimeout())

@@ -31,6 +31,14 @@ public interface AwsConfig {
     @WithDefault("5s")
     Duration apiCallAttemptTimeout();
 
+    /**
+     * Whether credentials may come from the EC2 instance metadata service (the last link of the SDK's default
+     * chain). Off unless asked for: on ECS the container's credentials come from the task role endpoint, and
+     * elsewhere a lookup of the metadata address only costs time. Env: {@code AUTOPILOT_AWS_INSTANCE_METADATA}.
+     */
+    @WithDefault("false")
+    boolean instanceMetadata();
+
     /** Attempts per call, the first included (the SDK's standard retry strategy: throttling, 5xx, timeouts). */
     @WithDefault("3")
     int maxAttempts();
