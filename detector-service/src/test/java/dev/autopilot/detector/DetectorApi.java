@@ -84,6 +84,26 @@ public final class DetectorApi {
         }, Objects::nonNull);
     }
 
+    /**
+     * Waits until a condition with the title, in any incident, satisfies the predicate (a signal may join an
+     * incident opened by another), and returns the condition.
+     */
+    public static Map<String, Object> awaitCondition(String conditionTitle, Predicate<Map<String, Object>> condition) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            List<Map<String, Object>> all = as("viewer").queryParam("limit", 500).get("/incidents")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            for (Map<String, Object> incident : all) {
+                Map<String, Object> detail = as("viewer").get("/incidents/{id}", incident.get("id")).jsonPath().getMap("$");
+                for (Map<String, Object> c : (List<Map<String, Object>>) detail.get("conditions")) {
+                    if (conditionTitle.equals(c.get("title")) && condition.test(c)) {
+                        return c;
+                    }
+                }
+            }
+            return null;
+        }, Objects::nonNull);
+    }
+
     /** A generic signal of a service of its own (named after the title), so it correlates with nothing else. */
     public static Map<String, Object> signalGeneric(String title, String status) {
         return Map.of("source", "test", "status", status, "title", title, "service", title);

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autopilot.detector.DetectorApi;
 import dev.autopilot.detector.TestClockProducer;
 import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.Payloads;
@@ -42,22 +43,26 @@ class PrometheusIntakeTest {
     @Test
     void activeAlertsOpenOneIncidentTheirResendsRepeatAndAPastEndsAtResolvesIt() {
         String service = "web-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "EcsServiceCpuHigh" + service;
         ArrayNode active = retimed(service, TestClockProducer.CLOCK.instant().minusSeconds(60), TestClockProducer.CLOCK.instant().plusSeconds(240));
+        named(active, name);
 
         alerts(active).then().statusCode(200).body("signals.status", everyItem(equalTo("FIRING")));
 
-        Map<String, Object> incident = awaitIncident("EcsServiceCpuHigh",
+        Map<String, Object> incident = awaitIncident(name,
                 i -> service.equals(i.get("service")) && ((Integer) i.get("signalCount")) == 2);
         assertThat(incident).containsEntry("severity", "P1");
         assertThat((Map<String, Object>) incident.get("labels")).containsEntry("cluster", "prod")
                 .containsEntry("annotation.summary", "ECS service web CPU above 80%");
 
         // Prometheus re-sends every active alert, with a later endsAt
-        alerts(retimed(service, TestClockProducer.CLOCK.instant().minusSeconds(60), TestClockProducer.CLOCK.instant().plusSeconds(300))).then().statusCode(200);
-        awaitIncident("EcsServiceCpuHigh", i -> service.equals(i.get("service")) && ((Integer) i.get("signalCount")) == 4);
+        alerts(named(retimed(service, TestClockProducer.CLOCK.instant().minusSeconds(60),
+                TestClockProducer.CLOCK.instant().plusSeconds(300)), name)).then().statusCode(200);
+        awaitIncident(name, i -> ((Integer) i.get("signalCount")) == 4);
 
-        alerts(retimed(service, TestClockProducer.CLOCK.instant().minusSeconds(60), TestClockProducer.CLOCK.instant().minusSeconds(1))).then().statusCode(200);
-        awaitIncident("EcsServiceCpuHigh", i -> service.equals(i.get("service")) && "RESOLVED".equals(i.get("status")));
+        alerts(named(retimed(service, TestClockProducer.CLOCK.instant().minusSeconds(60),
+                TestClockProducer.CLOCK.instant().minusSeconds(1)), name)).then().statusCode(200);
+        awaitIncident(name, i -> "RESOLVED".equals(i.get("status")));
     }
 
     @Test
@@ -71,11 +76,13 @@ class PrometheusIntakeTest {
         ((ObjectNode) firing.withArray("alerts").get(0)).put("status", "firing").put("endsAt", "0001-01-01T00:00:00Z");
 
         webhook(firing).then().statusCode(200).body("signals[0].status", equalTo("FIRING"));
-        Map<String, Object> incident = awaitIncident("EcsServiceTaskFlapping", i -> service.equals(i.get("service")));
-        assertThat(incident).containsEntry("severity", "P2");
+        Map<String, Object> condition = DetectorApi.awaitCondition("EcsServiceTaskFlapping",
+                c -> service.equals(((Map<String, Object>) c.get("labels")).get("service")));
+        assertThat(condition).containsEntry("severity", "P2");
 
         webhook(resolved).then().statusCode(200).body("signals[0].status", equalTo("RESOLVED"));
-        awaitIncident("EcsServiceTaskFlapping", i -> service.equals(i.get("service")) && "RESOLVED".equals(i.get("status")));
+        DetectorApi.awaitCondition("EcsServiceTaskFlapping", c -> "CLEARED".equals(c.get("status"))
+                && service.equals(((Map<String, Object>) c.get("labels")).get("service")));
     }
 
     @Test
@@ -110,6 +117,12 @@ class PrometheusIntakeTest {
                 .post("/intake/alertmanager").then().statusCode(400);
 
         assertThat(incidentsTitled(name)).isEmpty();
+    }
+
+    /** The first of the captured alerts under another name. */
+    private static ArrayNode named(ArrayNode alerts, String name) {
+        ((ObjectNode) alerts.get(0).get("labels")).put("alertname", name);
+        return alerts;
     }
 
     /** The captured alerts, of another service and with other times. */

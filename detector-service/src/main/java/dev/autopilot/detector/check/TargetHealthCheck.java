@@ -1,0 +1,77 @@
+package dev.autopilot.detector.check;
+
+import dev.autopilot.contracts.signal.SignalReceived;
+import dev.autopilot.detector.managed.ManagedServiceConfig;
+import dev.autopilot.support.aws.AwsClients;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+
+/** ELBv2 {@code DescribeTargetHealth} of the managed target group: healthy and unhealthy targets, and why. */
+@ApplicationScoped
+public class TargetHealthCheck implements Check {
+
+    private final ChecksConfig.Check config;
+    private final ManagedServiceConfig managed;
+    private final AwsClients aws;
+    private volatile ElasticLoadBalancingV2Client elb;
+
+    @Inject
+    public TargetHealthCheck(ChecksConfig checks, ManagedServiceConfig managed, AwsClients aws) {
+        this.config = checks.targetHealth();
+        this.managed = managed;
+        this.aws = aws;
+    }
+
+    @Override
+    public String name() {
+        return "target-health";
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
+    public Duration interval() {
+        return config.interval();
+    }
+
+    @Override
+    public List<SignalReceived> run(Instant now) {
+        List<TargetHealthDescription> targets = client()
+                .describeTargetHealth(r -> r.targetGroupArn(managed.targetGroupArn())).targetHealthDescriptions();
+        long healthy = targets.stream().filter(t -> t.targetHealth().state() == TargetHealthStateEnum.HEALTHY).count();
+        long unhealthy = targets.stream().filter(t -> t.targetHealth().state() == TargetHealthStateEnum.UNHEALTHY).count();
+        TreeSet<String> reasons = new TreeSet<>();
+        targets.stream().filter(t -> t.targetHealth().state() != TargetHealthStateEnum.HEALTHY)
+                .forEach(t -> reasons.add(String.valueOf(t.targetHealth().reasonAsString())));
+        Map<String, String> labels = Map.of("targetGroupArn", managed.targetGroupArn(),
+                "targets", Integer.toString(targets.size()), "reasons", String.join(",", reasons));
+        String subject = managed.targetGroupArn();
+        return List.of(
+                Samples.of(name(), subject, "healthyTargets", managed.service(), healthy, healthy == 0,
+                        "target group of " + managed.service() + ": " + healthy + " healthy targets", labels, now),
+                Samples.of(name(), subject, "unhealthyTargets", managed.service(), unhealthy, unhealthy > 0,
+                        "target group of " + managed.service() + ": " + unhealthy + " unhealthy targets", labels, now));
+    }
+
+    private ElasticLoadBalancingV2Client client() {
+        if (elb == null) {
+            synchronized (this) {
+                if (elb == null) {
+                    elb = aws.build(ElasticLoadBalancingV2Client.builder());
+                }
+            }
+        }
+        return elb;
+    }
+}
