@@ -1,6 +1,5 @@
 package dev.autopilot.remediation.playbook;
 
-import dev.autopilot.contracts.incident.IncidentOpened;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +8,7 @@ import java.util.List;
  *
  * @param target the managed service
  */
-public record EvidencePlaybook(ManagedService target) implements Playbook {
+public record EvidencePlaybook(ManagedService target) implements EcsServicePlaybook {
 
     @Override
     public String name() {
@@ -17,9 +16,15 @@ public record EvidencePlaybook(ManagedService target) implements Playbook {
     }
 
     @Override
-    public List<PlaybookStep> plan(IncidentOpened incident, Instant now) {
+    public List<String> types() {
+        return List.of();
+    }
+
+    @Override
+    public List<PlaybookStep> plan(Occasion occasion, Instant now) {
         return List.of(
-                target.describeServices("Check the ECS service", target.service()),
+                target.describeServices("Check the ECS service", target.clusterOf(occasion),
+                        target.serviceOf(occasion)),
                 target.describeTargetHealth("Check the health of the load balancer's targets"));
     }
 }

@@ -1,7 +1,9 @@
 package dev.autopilot.remediation.run;
 
 import dev.autopilot.contracts.Topics;
+import dev.autopilot.contracts.incident.IncidentEscalated;
 import dev.autopilot.contracts.incident.IncidentOpened;
+import dev.autopilot.contracts.incident.IncidentReopened;
 import dev.autopilot.contracts.incident.IncidentResolved;
 import dev.autopilot.support.messaging.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -28,9 +30,13 @@ public class IncidentsConsumer {
     public void consume(ConsumerRecords<String, byte[]> records) {
         inbox.receive(Topics.INCIDENT_EVENTS, records, received -> {
             if (received.event() instanceof IncidentOpened opened) {
-                remediations.plan(opened);
+                remediations.opened(opened);
             } else if (received.event() instanceof IncidentResolved resolved) {
-                remediations.cancel(resolved);
+                remediations.resolved(resolved);
+            } else if (received.event() instanceof IncidentEscalated escalated) {
+                remediations.escalated(escalated);
+            } else if (received.event() instanceof IncidentReopened reopened) {
+                remediations.reopened(reopened);
             }
         });
     }
