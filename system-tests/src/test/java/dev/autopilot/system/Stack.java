@@ -50,6 +50,8 @@ final class Stack implements AutoCloseable {
                 env.put("NOTIFICATION_WEBHOOK_URL", webhook.url());
                 // the test replays unsigned fixtures: SNS signatures are the detector's own tests' concern
                 env.put("DETECTOR_SNS_VERIFY_SIGNATURES", "false");
+                // no AWS here: a dry-run sends nothing at all, not even its read-only evidence calls
+                env.put("REMEDIATION_ENGINE_DRY_RUN_READS", "false");
                 ServiceProcess process = ServiceProcess.start(root, logs, service, freePort(), env);
                 services.put(service, process);
                 started.add(process);
