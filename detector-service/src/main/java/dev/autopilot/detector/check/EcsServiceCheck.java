@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
@@ -25,14 +26,13 @@ public class EcsServiceCheck implements Check {
 
     private final ChecksConfig.EcsService config;
     private final ManagedServiceConfig managed;
-    private final AwsClients aws;
-    private volatile EcsClient ecs;
+    private final Supplier<EcsClient> ecs;
 
     @Inject
     public EcsServiceCheck(ChecksConfig checks, ManagedServiceConfig managed, AwsClients aws) {
         this.config = checks.ecsService();
         this.managed = managed;
-        this.aws = aws;
+        this.ecs = aws.lazily(EcsClient::builder);
     }
 
     @Override
@@ -52,7 +52,7 @@ public class EcsServiceCheck implements Check {
 
     @Override
     public List<SignalReceived> run(Instant now) {
-        DescribeServicesResponse answer = client().describeServices(r -> r.cluster(managed.cluster())
+        DescribeServicesResponse answer = ecs.get().describeServices(r -> r.cluster(managed.cluster())
                 .services(managed.service()));
         if (answer.services().isEmpty()) {
             String why = answer.failures().isEmpty() ? "not found" : answer.failures().get(0).reason();
@@ -83,14 +83,4 @@ public class EcsServiceCheck implements Check {
                         + " tasks running", labels, now));
     }
 
-    private EcsClient client() {
-        if (ecs == null) {
-            synchronized (this) {
-                if (ecs == null) {
-                    ecs = aws.build(EcsClient.builder());
-                }
-            }
-        }
-        return ecs;
-    }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -29,16 +30,15 @@ public class LogsCheck implements Check {
     private final ChecksConfig.Logs config;
     private final ManagedServiceConfig managed;
     private final Agents agents;
-    private final AwsClients aws;
     private final Pattern executionTime;
-    private volatile CloudWatchLogsClient logs;
+    private final Supplier<CloudWatchLogsClient> logs;
 
     @Inject
     public LogsCheck(ChecksConfig checks, ManagedServiceConfig managed, Agents agents, AwsClients aws) {
         this.config = checks.logs();
         this.managed = managed;
         this.agents = agents;
-        this.aws = aws;
+        this.logs = aws.lazily(CloudWatchLogsClient::builder);
         this.executionTime = Pattern.compile(config.executionTimePattern());
     }
 
@@ -95,7 +95,7 @@ public class LogsCheck implements Check {
         String next = null;
         for (int page = 0; page < config.maxPages(); page++) {
             String token = next;
-            FilterLogEventsResponse answer = client().filterLogEvents(r -> r.logGroupName(managed.logGroup())
+            FilterLogEventsResponse answer = logs.get().filterLogEvents(r -> r.logGroupName(managed.logGroup())
                     .startTime(from.toEpochMilli()).endTime(to.toEpochMilli()).filterPattern(filter).nextToken(token));
             events.addAll(answer.events());
             next = answer.nextToken();
@@ -106,14 +106,4 @@ public class LogsCheck implements Check {
         return events;
     }
 
-    private CloudWatchLogsClient client() {
-        if (logs == null) {
-            synchronized (this) {
-                if (logs == null) {
-                    logs = aws.build(CloudWatchLogsClient.builder());
-                }
-            }
-        }
-        return logs;
-    }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
@@ -34,14 +35,13 @@ public class MetricsCheck implements Check {
 
     private final ChecksConfig.Check config;
     private final ManagedServiceConfig managed;
-    private final AwsClients aws;
-    private volatile CloudWatchClient cloudWatch;
+    private final Supplier<CloudWatchClient> cloudWatch;
 
     @Inject
     public MetricsCheck(ChecksConfig checks, ManagedServiceConfig managed, AwsClients aws) {
         this.config = checks.metrics();
         this.managed = managed;
-        this.aws = aws;
+        this.cloudWatch = aws.lazily(CloudWatchClient::builder);
     }
 
     @Override
@@ -81,7 +81,7 @@ public class MetricsCheck implements Check {
             add(queries, meaning, new Query("agent" + i, "AgentExecutionTime", agent, null),
                     managed.pipelineNamespace(), "AgentExecutionTime", List.of(dimension("Agent", agent)), "Average");
         }
-        List<MetricDataResult> results = client().getMetricData(r -> r.metricDataQueries(queries)
+        List<MetricDataResult> results = cloudWatch.get().getMetricData(r -> r.metricDataQueries(queries)
                 .startTime(now.minus(WINDOW)).endTime(now).scanBy(ScanBy.TIMESTAMP_DESCENDING)).metricDataResults();
         List<SignalReceived> samples = new ArrayList<>();
         for (MetricDataResult result : results) {
@@ -121,14 +121,4 @@ public class MetricsCheck implements Check {
         return Dimension.builder().name(name).value(value).build();
     }
 
-    private CloudWatchClient client() {
-        if (cloudWatch == null) {
-            synchronized (this) {
-                if (cloudWatch == null) {
-                    cloudWatch = aws.build(CloudWatchClient.builder());
-                }
-            }
-        }
-        return cloudWatch;
-    }
 }

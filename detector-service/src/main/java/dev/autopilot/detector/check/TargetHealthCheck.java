@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
@@ -20,14 +21,13 @@ public class TargetHealthCheck implements Check {
 
     private final ChecksConfig.Check config;
     private final ManagedServiceConfig managed;
-    private final AwsClients aws;
-    private volatile ElasticLoadBalancingV2Client elb;
+    private final Supplier<ElasticLoadBalancingV2Client> elb;
 
     @Inject
     public TargetHealthCheck(ChecksConfig checks, ManagedServiceConfig managed, AwsClients aws) {
         this.config = checks.targetHealth();
         this.managed = managed;
-        this.aws = aws;
+        this.elb = aws.lazily(ElasticLoadBalancingV2Client::builder);
     }
 
     @Override
@@ -47,7 +47,7 @@ public class TargetHealthCheck implements Check {
 
     @Override
     public List<SignalReceived> run(Instant now) {
-        List<TargetHealthDescription> targets = client()
+        List<TargetHealthDescription> targets = elb.get()
                 .describeTargetHealth(r -> r.targetGroupArn(managed.targetGroupArn())).targetHealthDescriptions();
         long healthy = targets.stream().filter(t -> t.targetHealth().state() == TargetHealthStateEnum.HEALTHY).count();
         long unhealthy = targets.stream().filter(t -> t.targetHealth().state() == TargetHealthStateEnum.UNHEALTHY).count();
@@ -64,14 +64,4 @@ public class TargetHealthCheck implements Check {
                         "target group of " + managed.service() + ": " + unhealthy + " unhealthy targets", labels, now));
     }
 
-    private ElasticLoadBalancingV2Client client() {
-        if (elb == null) {
-            synchronized (this) {
-                if (elb == null) {
-                    elb = aws.build(ElasticLoadBalancingV2Client.builder());
-                }
-            }
-        }
-        return elb;
-    }
 }

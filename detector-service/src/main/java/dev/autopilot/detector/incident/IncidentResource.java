@@ -3,6 +3,7 @@ package dev.autopilot.detector.incident;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autopilot.contracts.Severity;
 import dev.autopilot.support.problem.ProblemException;
+import dev.autopilot.support.problem.QueryParams;
 import dev.autopilot.support.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,7 +70,7 @@ public class IncidentResource {
     @RolesAllowed(Roles.VIEWER)
     @Transactional
     public IncidentView get(@PathParam("id") String id) {
-        UUID incidentId = QueryParams.incidentId(id);
+        UUID incidentId = QueryParams.id("incident", id);
         Incident incident = incidents.findByIdOptional(incidentId)
                 .orElseThrow(() -> ProblemException.notFound("incident", id));
         return IncidentView.from(incident, conditions.ofIncident(incidentId));
@@ -83,14 +84,9 @@ public class IncidentResource {
     public List<SignalView> signals(@QueryParam("incidentId") String incidentId,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        if (incidentId == null || incidentId.isBlank()) {
+        UUID id = QueryParams.uuid("incidentId", incidentId);
+        if (id == null) {
             throw ProblemException.invalidField("incidentId", "is required");
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(incidentId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("incidentId", "must be an incident id (a UUID)");
         }
         return evidence.ofIncident(id, offset, limit).stream().map(SignalView::from).toList();
     }
@@ -100,7 +96,7 @@ public class IncidentResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.RESPONDER)
     public IncidentView acknowledge(@PathParam("id") String id, String body) {
-        return IncidentView.from(lifecycle.acknowledge(QueryParams.incidentId(id), caller.getPrincipal().getName(),
+        return IncidentView.from(lifecycle.acknowledge(QueryParams.id("incident", id), caller.getPrincipal().getName(),
                 TransitionRequest.read(json, body).note()));
     }
 
@@ -109,7 +105,7 @@ public class IncidentResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.RESPONDER)
     public IncidentView resolve(@PathParam("id") String id, String body) {
-        return IncidentView.from(lifecycle.resolve(QueryParams.incidentId(id), caller.getPrincipal().getName(),
+        return IncidentView.from(lifecycle.resolve(QueryParams.id("incident", id), caller.getPrincipal().getName(),
                 TransitionRequest.read(json, body).note()));
     }
 }

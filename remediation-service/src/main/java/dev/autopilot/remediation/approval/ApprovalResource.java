@@ -1,8 +1,8 @@
 package dev.autopilot.remediation.approval;
 
-import dev.autopilot.remediation.run.QueryParams;
 import dev.autopilot.remediation.run.Remediation;
 import dev.autopilot.remediation.run.RemediationRepository;
+import dev.autopilot.support.problem.QueryParams;
 import dev.autopilot.support.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package dev.autopilot.remediation.audit;
 
-import dev.autopilot.remediation.run.QueryParams;
+import dev.autopilot.support.problem.QueryParams;
 import dev.autopilot.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package dev.autopilot.remediation.run;
 import dev.autopilot.contracts.remediation.ExecutionMode;
 import dev.autopilot.remediation.playbook.Occasion;
 import dev.autopilot.support.problem.ProblemException;
+import dev.autopilot.support.problem.QueryParams;
 import dev.autopilot.support.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,7 @@
 package dev.autopilot.remediation.run;
 
 import dev.autopilot.support.problem.ProblemException;
+import dev.autopilot.support.problem.QueryParams;
 import dev.autopilot.support.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

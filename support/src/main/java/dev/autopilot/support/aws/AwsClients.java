@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -58,6 +59,30 @@ public class AwsClients {
                         .build());
         config.endpointOverride().ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * A client built on first use and shared after, for beans that may never call AWS (a check that is off):
+     * {@code Supplier<EcsClient> ecs = aws.lazily(EcsClient::builder);}
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> Supplier<C> lazily(Supplier<B> builder) {
+        return new Supplier<>() {
+            private volatile C client;
+
+            @Override
+            public C get() {
+                C built = client;
+                if (built == null) {
+                    synchronized (this) {
+                        if (client == null) {
+                            client = build(builder.get());
+                        }
+                        built = client;
+                    }
+                }
+                return built;
+            }
+        };
     }
 
     /** Whether S3 clients must address buckets by path (true when an endpoint override is set). */

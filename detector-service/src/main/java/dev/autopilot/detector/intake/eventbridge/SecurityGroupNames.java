@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -27,14 +28,13 @@ public class SecurityGroupNames {
     private record Known(String name, Instant until) {
     }
 
-    private final AwsClients aws;
     private final Clock clock;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
-    private volatile Ec2Client ec2;
+    private final Supplier<Ec2Client> ec2;
 
     @Inject
     public SecurityGroupNames(AwsClients aws, Clock clock) {
-        this.aws = aws;
+        this.ec2 = aws.lazily(Ec2Client::builder);
         this.clock = clock;
     }
 
@@ -45,7 +45,7 @@ public class SecurityGroupNames {
             return Optional.of(cached.name());
         }
         try {
-            Optional<String> name = client().describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().stream()
+            Optional<String> name = ec2.get().describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().stream()
                     .findFirst().map(SecurityGroup::groupName);
             name.ifPresent(n -> known.put(groupId, new Known(n, now.plus(KEEP))));
             return name;
@@ -55,16 +55,4 @@ public class SecurityGroupNames {
         }
     }
 
-    private Ec2Client client() {
-        Ec2Client client = ec2;
-        if (client == null) {
-            synchronized (this) {
-                if (ec2 == null) {
-                    ec2 = aws.build(Ec2Client.builder());
-                }
-                client = ec2;
-            }
-        }
-        return client;
-    }
 }

@@ -1,6 +1,5 @@
-package dev.autopilot.remediation.run;
+package dev.autopilot.support.problem;
 
-import dev.autopilot.support.problem.ProblemException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
