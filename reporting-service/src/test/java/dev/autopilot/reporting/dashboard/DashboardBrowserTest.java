@@ -99,7 +99,10 @@ class DashboardBrowserTest {
 
         browser.findElement(By.name("token")).sendKeys("not-a-token");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("may not read");
+        // the refused sign-in comes back as a new page: wait for it (on a busy machine it takes a moment)
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("[role=alert]")).stream().findFirst().orElse(null))
+                .getText()).contains("may not read");
 
         browser.findElement(By.name("token")).sendKeys(TestTokens.VIEWER);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
