@@ -230,7 +230,7 @@ public class Bench {
             }
             Thread.sleep(1);
         }
-        throw new IllegalStateException("waited " + seconds + " s in vain; is NOTIFICATION_WEBHOOK_URL pointing here?");
+        throw new IllegalStateException("waited " + seconds + " s in vain; is OPS_WEBHOOK_URL pointing here?");
     }
 
     static String findText(JsonNode node, String field) {

@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 WEBHOOK_PORT=18099
 if ! ./autopilot status > /dev/null 2>&1; then
   # the bench replays an unsigned SNS example: signature verification off for this stack (warned in /q/health)
-  NOTIFICATION_WEBHOOK_URL="http://127.0.0.1:$WEBHOOK_PORT/hooks/bench" DETECTOR_SNS_VERIFY_SIGNATURES=false ./autopilot up
+  OPS_WEBHOOK_URL="http://127.0.0.1:$WEBHOOK_PORT/hooks/bench" DETECTOR_SNS_VERIFY_SIGNATURES=false ./autopilot up
 else
-  echo "The stack already runs: its pages must go to http://127.0.0.1:$WEBHOOK_PORT/ (NOTIFICATION_WEBHOOK_URL) and it"
+  echo "The stack already runs: its pages must go to http://127.0.0.1:$WEBHOOK_PORT/ (OPS_WEBHOOK_URL) and it"
   echo "must take unsigned SNS messages (DETECTOR_SNS_VERIFY_SIGNATURES=false); './autopilot down' first to let this"
   echo "script start it so."
 fi

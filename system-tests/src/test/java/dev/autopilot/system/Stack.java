@@ -47,7 +47,7 @@ final class Stack implements AutoCloseable {
                 Map<String, String> env = new HashMap<>(tokenHashes());
                 env.put("KAFKA_BOOTSTRAP_SERVERS", platform.kafkaBootstrapServers());
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + platform.postgresAddress() + "/" + service);
-                env.put("NOTIFICATION_WEBHOOK_URL", webhook.url());
+                env.put("OPS_WEBHOOK_URL", webhook.url());
                 // the test replays unsigned fixtures: SNS signatures are the detector's own tests' concern
                 env.put("DETECTOR_SNS_VERIFY_SIGNATURES", "false");
                 // no AWS here: a dry-run sends nothing at all, not even its read-only evidence calls

@@ -70,8 +70,9 @@ public class Correlator {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(List<SignalReceived> signals) {
-        Batch batch = new Batch();
-        RuleStateStore.Batch states = ruleStates.load(signals.stream().map(SignalReceived::fingerprint).distinct().toList());
+        List<String> fingerprints = signals.stream().map(SignalReceived::fingerprint).distinct().toList();
+        Batch batch = new Batch(fingerprints, clock.instant().minus(config.reopenWindow()));
+        RuleStateStore.Batch states = ruleStates.load(fingerprints);
         for (SignalReceived signal : signals) {
             for (Verdict verdict : engine.evaluate(signal, states)) {
                 if (verdict instanceof Verdict.Condition condition) {
@@ -116,12 +117,11 @@ public class Correlator {
             batch.put(newCondition(incident, signal, verdict, now));
             incident.recordSignals(1, now);
             evidence.persist(IncidentSignal.of(incident.id(), signal, Effect.JOINED, verdict.severity(), verdict.rule()));
-            LOG.infof("incident %s: %s joined (%s %s)", incident.id(), signal.title(), verdict.severity(), verdict.type());
+            LOG.debugf("incident %s: %s joined (%s %s)", incident.id(), signal.title(), verdict.severity(), verdict.type());
             escalateIfWorse(incident, signal, verdict);
             return;
         }
-        Optional<IncidentCondition> recent = conditions.findRecentlyCleared(signal.fingerprint(),
-                now.minus(config.reopenWindow()));
+        Optional<IncidentCondition> recent = batch.recentlyCleared(signal.fingerprint(), now.minus(config.reopenWindow()));
         if (recent.isPresent()) {
             reopen(batch, recent.get(), signal, verdict, now, key);
             return;
@@ -210,15 +210,33 @@ public class Correlator {
         return verdict.service() + "|" + verdict.group();
     }
 
-    /** What this batch has looked up already, so a storm of one fingerprint queries once. */
+    /**
+     * What a batch needs, looked up once: the active and recently cleared conditions of its fingerprints (two
+     * queries), and each correlation key's joinable incident (a query per key). Entities stay managed, so what the
+     * batch changes (a condition cleared, an incident resolved) is what later signals of the batch see.
+     */
     private final class Batch {
         private final Map<String, Optional<IncidentCondition>> conditionsByFingerprint = new HashMap<>();
-        private final Map<String, Incident> openedByKey = new HashMap<>();
+        private final Map<String, IncidentCondition> clearedByFingerprint;
+        private final Map<String, Optional<Incident>> joinableByKey = new HashMap<>();
 
+        Batch(List<String> fingerprints, Instant clearedSince) {
+            conditions.findActive(fingerprints).forEach((fingerprint, c) -> conditionsByFingerprint.put(fingerprint,
+                    Optional.of(c)));
+            clearedByFingerprint = conditions.findRecentlyCleared(fingerprints, clearedSince);
+        }
+
+        /** The fingerprint's condition in an active incident; one whose incident resolved within this batch is not. */
         Optional<IncidentCondition> condition(String fingerprint) {
-            // a condition whose incident resolved within this batch is no longer active
-            return conditionsByFingerprint.computeIfAbsent(fingerprint, conditions::findActive)
-                    .filter(IncidentCondition::active);
+            return conditionsByFingerprint.getOrDefault(fingerprint, Optional.empty()).filter(IncidentCondition::active);
+        }
+
+        /** The fingerprint's latest condition of a resolved incident, if it cleared at or after {@code since}. */
+        Optional<IncidentCondition> recentlyCleared(String fingerprint, Instant since) {
+            Optional<IncidentCondition> resolvedInBatch = conditionsByFingerprint.getOrDefault(fingerprint, Optional.empty())
+                    .filter(c -> !c.active());
+            return resolvedInBatch.or(() -> Optional.ofNullable(clearedByFingerprint.get(fingerprint)))
+                    .filter(c -> c.clearedAt() != null && !c.clearedAt().isBefore(since));
         }
 
         void put(IncidentCondition condition) {
@@ -226,15 +244,12 @@ public class Correlator {
         }
 
         Optional<Incident> joinable(String key, Instant since) {
-            Incident opened = openedByKey.get(key);
-            if (opened != null && opened.status().isActive()) {
-                return Optional.of(opened);
-            }
-            return incidents.findJoinable(key, since);
+            return joinableByKey.computeIfAbsent(key, k -> incidents.findJoinable(k, since))
+                    .filter(i -> i.status().isActive() && !i.lastSignalAt().isBefore(since));
         }
 
         void opened(String key, Incident incident) {
-            openedByKey.put(key, incident);
+            joinableByKey.put(key, Optional.of(incident));
         }
     }
 }

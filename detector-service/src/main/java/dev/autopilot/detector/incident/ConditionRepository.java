@@ -4,7 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,15 +15,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConditionRepository implements PanacheRepositoryBase<IncidentCondition, UUID> {
 
-    /** The condition of a fingerprint in an active incident; there is at most one (a unique index says so). */
-    public Optional<IncidentCondition> findActive(String fingerprint) {
-        return find("fingerprint = ?1 and active = true", fingerprint).firstResultOptional();
+    /** The conditions of these fingerprints in active incidents, by fingerprint (a unique index keeps one each). */
+    public Map<String, IncidentCondition> findActive(Collection<String> fingerprints) {
+        Map<String, IncidentCondition> active = new HashMap<>();
+        list("fingerprint in ?1 and active = true", fingerprints).forEach(c -> active.put(c.fingerprint(), c));
+        return active;
     }
 
-    /** The most recent condition of a fingerprint whose incident is resolved, if it cleared after {@code since}. */
-    public Optional<IncidentCondition> findRecentlyCleared(String fingerprint, Instant since) {
-        return find("fingerprint = ?1 and active = false and clearedAt >= ?2", Sort.descending("clearedAt"),
-                fingerprint, since).firstResultOptional();
+    /** For each of these fingerprints, its latest condition of a resolved incident that cleared at or after {@code since}. */
+    public Map<String, IncidentCondition> findRecentlyCleared(Collection<String> fingerprints, Instant since) {
+        Map<String, IncidentCondition> latest = new HashMap<>();
+        list("fingerprint in ?1 and active = false and clearedAt >= ?2", Sort.descending("clearedAt"), fingerprints,
+                since).forEach(c -> latest.putIfAbsent(c.fingerprint(), c));
+        return latest;
     }
 
     public List<IncidentCondition> ofIncident(UUID incidentId) {
