@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The delivery ledger. */
 @ApplicationScoped
@@ -151,36 +154,59 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return count("status = ?1 and dueAt <= ?2", DeliveryStatus.PENDING, now);
     }
 
-    /** Newest first, filtered by whatever criteria are given. */
+    /**
+     * Newest first, filtered by whatever criteria are given. The page's ids come first; the deliveries and their
+     * attempts then come in one statement, so each is read from one snapshot: a delivery and its attempt log never
+     * disagree, even while the dispatcher records an attempt.
+     */
     public List<Delivery> search(DeliveryFilter filter, int offset, int limit) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (filter.incidentId() != null) {
-            where.add("incidentId = :incident");
+            where.add("d.incidentId = :incident");
             parameters.and("incident", filter.incidentId());
         }
         if (filter.contact() != null) {
-            where.add("recipient = :contact");
+            where.add("d.recipient = :contact");
             parameters.and("contact", filter.contact());
         }
         if (filter.channel() != null) {
-            where.add("channel = :channel");
+            where.add("d.channel = :channel");
             parameters.and("channel", filter.channel());
         }
         if (filter.status() != null) {
-            where.add("status = :status");
+            where.add("d.status = :status");
             parameters.and("status", filter.status());
         }
         if (filter.from() != null) {
-            where.add("createdAt >= :from");
+            where.add("d.createdAt >= :from");
             parameters.and("from", filter.from());
         }
         if (filter.to() != null) {
-            where.add("createdAt < :to");
+            where.add("d.createdAt < :to");
             parameters.and("to", filter.to());
         }
-        Sort newestFirst = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
-        var query = where.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", where), newestFirst, parameters);
-        return query.range(offset, offset + limit - 1).list();
+        var ids = getEntityManager().createQuery("select d.id from Delivery d"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by d.createdAt desc, d.id desc", UUID.class);
+        parameters.map().forEach(ids::setParameter);
+        return withAttempts(ids.setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    /** The delivery and its attempts, read in one statement (see {@link #search}). */
+    public Optional<Delivery> findWithAttempts(UUID id) {
+        return withAttempts(List.of(id)).stream().findFirst();
+    }
+
+    private List<Delivery> withAttempts(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Delivery> byId = getEntityManager()
+                .createQuery("select distinct d from Delivery d left join fetch d.attemptLog where d.id in :ids",
+                        Delivery.class)
+                .setParameter("ids", ids).getResultStream()
+                .collect(Collectors.toMap(Delivery::id, Function.identity(), (a, b) -> a));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 }

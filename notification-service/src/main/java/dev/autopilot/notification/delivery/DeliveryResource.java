@@ -66,7 +66,7 @@ public class DeliveryResource {
     @Path("/{id}")
     @Transactional
     public DeliveryView get(@PathParam("id") String id) {
-        return deliveries.findByIdOptional(parse(id)).map(DeliveryView::from)
+        return deliveries.findWithAttempts(parse(id)).map(DeliveryView::from)
                 .orElseThrow(() -> ProblemException.notFound("notification", id));
     }
 

@@ -22,6 +22,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.autopilot.contracts.Severity;
 import dev.autopilot.contracts.Topics;
 import dev.autopilot.contracts.incident.IncidentAcknowledged;
+import dev.autopilot.contracts.incident.IncidentEscalated;
 import dev.autopilot.contracts.incident.IncidentOpened;
 import dev.autopilot.contracts.notification.EscalationStepReached;
 import dev.autopilot.contracts.notification.NotificationSuppressed;
@@ -32,6 +33,7 @@ import dev.autopilot.notification.TestClock;
 import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -44,6 +46,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +82,9 @@ class EscalationTest {
 
     @Inject
     StepTimerWorker timers;
+
+    @Inject
+    StepTimerRepository steps;
 
     @BeforeEach
     void snsAnswers() {
@@ -146,6 +153,55 @@ class EscalationTest {
         assertThat(published(aws, id)).isEmpty();
         assertThat(topics.events(Topics.NOTIFICATIONS, EscalationStepReached.class))
                 .filteredOn(e -> e.incidentId().equals(id)).extracting(EscalationStepReached::step).containsExactly(1);
+    }
+
+    @Test
+    void aP2EscalatedToP0PagesTheP0PolicyAndTheP2StepPendingAtThirtyMinutesNeverFires() {
+        TopicReader topics = new TopicReader(kafka);
+        Instant opened = clock.next(DayOfWeek.WEDNESDAY, LocalTime.of(10, 0), SEOUL);
+        clock.freezeAt(opened);
+        IncidentOpened incident = incident(Severity.P2, "degradation");
+        String id = incident.incidentId();
+        publish(topics, incident);
+        assertThat(awaitOnly(id, "SENT")).containsEntry("channel", "slack").containsEntry("policy", "p2");
+
+        clock.advance(Duration.ofMinutes(10));
+        Instant escalated = clock.instant();
+        publish(topics, new IncidentEscalated(id, Severity.P2, Severity.P0, "outage", "error rate 100%",
+                UUID.randomUUID().toString(), escalated));
+
+        List<Map<String, Object>> notifications = awaitNotifications(id, list -> list.size() == 3
+                && list.stream().allMatch(n -> "SENT".equals(n.get("status"))));
+        assertThat(notifications).extracting(Pages::contactOf, n -> n.get("channel"), n -> n.get("policy"),
+                n -> n.get("escalationStep"), n -> n.get("severity")).containsExactlyInAnyOrder(
+                        Tuple.tuple("ops-channel", "slack", "p2", 1, "P2"),
+                        Tuple.tuple("devops-lead", "pagerduty", "p0", 1, "P0"),
+                        Tuple.tuple("ops-channel", "slack", "p0", 1, "P0"));
+        assertThat(notifications).filteredOn(n -> "p0".equals(n.get("policy"))).extracting(n -> n.get("note"))
+                .containsOnly("Escalated from P2 to P0: error rate 100%");
+        assertThat(received(peers, ChannelPeersResource.PAGERDUTY_PATH, id)).hasSize(1);
+        assertThat(received(peers, ChannelPeersResource.SLACK_PATH, id)).hasSize(2);
+
+        clock.advance(Duration.ofMinutes(20));
+        timers.worker().wake();
+        awaitMarker(topics);
+        clock.advance(Duration.ofHours(2));
+        timers.worker().wake();
+        awaitMarker(topics);
+
+        assertThat(notificationsOf(id)).hasSize(3);
+        assertThat(to(notificationsOf(id), "devops-lead")).extracting(n -> n.get("policy")).containsExactly("p0");
+        assertThat(received(peers, ChannelPeersResource.PAGERDUTY_PATH, id)).hasSize(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> steps.of(id).stream().map(t -> Tuple.tuple(
+                t.policy(), t.step(), t.status(), t.reason())).toList())).containsExactlyInAnyOrder(
+                        Tuple.tuple("p2", 1, StepTimer.Status.REACHED, null),
+                        Tuple.tuple("p2", 2, StepTimer.Status.CANCELLED, "replaced by policy p0 (escalated)"),
+                        Tuple.tuple("p0", 1, StepTimer.Status.REACHED, null));
+        List<EscalationStepReached> reached = Pages.awaitEvents(topics, EscalationStepReached.class, id, 2);
+        assertThat(reached).extracting(EscalationStepReached::policy, EscalationStepReached::step,
+                EscalationStepReached::contacts, EscalationStepReached::reachedAt).containsExactlyInAnyOrder(
+                        Tuple.tuple("p2", 1, List.of("#t-developer-ops"), opened),
+                        Tuple.tuple("p0", 1, List.of("Kim Gaebal", "#t-developer-ops"), escalated));
     }
 
     @Test

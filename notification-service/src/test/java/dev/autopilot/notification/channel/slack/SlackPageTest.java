@@ -156,6 +156,44 @@ class SlackPageTest {
                 .extracting(a -> a.get("httpStatus")).containsExactly(429, 200);
     }
 
+    @Test
+    void aContactWithASlackAddressIsMentionedInTheMessage() throws Exception {
+        TopicReader topics = new TopicReader(kafka);
+        clock.freezeAt(clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS));
+        IncidentOpened incident = incident(Severity.P3, "mention");
+        String id = incident.incidentId();
+
+        publish(topics, incident);
+
+        Map<String, Object> page = awaitOnly(id, "SENT");
+        assertThat(page).containsEntry("channel", "slack").containsEntry("policy", "mention");
+        assertThat(Pages.contactOf(page)).isEqualTo("slack-mention");
+        Instant sentAt = Instant.parse((String) page.get("sentAt"));
+        assertThat(received(peers, ChannelPeersResource.SLACK_PATH, id)).singleElement().satisfies(message ->
+                assertThat(JSON.readTree(message.getBodyAsString())).isEqualTo(JSON.readTree("""
+                        {
+                          "text": "<@U024BE7LH> [P3] mention on t-developer-service-production: %1$s",
+                          "blocks": [
+                            {"type": "header", "text": {"type": "plain_text",
+                              "text": "[P3] mention on t-developer-service-production: %1$s"}},
+                            {"type": "section", "text": {"type": "mrkdwn", "text": "<@U024BE7LH> you are paged"}},
+                            {"type": "section", "fields": [
+                              {"type": "mrkdwn", "text": "*Severity*\\nP3"},
+                              {"type": "mrkdwn", "text": "*Service*\\nt-developer-service-production"},
+                              {"type": "mrkdwn", "text": "*Type*\\nmention"},
+                              {"type": "mrkdwn", "text": "*Escalation step*\\n1"}]},
+                            {"type": "section", "text": {"type": "mrkdwn",
+                              "text": "*Remediation*\\nNo remediation has reported yet."}},
+                            {"type": "actions", "elements": [
+                              {"type": "button", "text": {"type": "plain_text", "text": "Acknowledge"},
+                               "url": "%2$s", "action_id": "acknowledge", "style": "primary"},
+                              {"type": "button", "text": {"type": "plain_text", "text": "Timeline"},
+                               "url": "http://127.0.0.1:8083/incidents/%3$s/timeline", "action_id": "timeline"}]}
+                          ]
+                        }
+                        """.formatted(incident.title(), acknowledgeLink(id, "slack-mention", sentAt), id))));
+    }
+
     private static String statusOf(IncidentOpened incident) {
         return (String) Pages.notificationsOf(incident.incidentId()).get(0).get("status");
     }
