@@ -210,6 +210,29 @@ public final class AwsStubs {
                 .stream().map(AwsStubs::body).filter(which).toList();
     }
 
+    /**
+     * The service of the cluster runs these tasks (ListTasks of its RUNNING ones answers their ARNs), and StopTask of
+     * any task of the cluster answers it stopping.
+     */
+    public static void runningTasks(WireMockServer aws, String cluster, String service, String... taskArns) {
+        ObjectNode listed = JSON.createObjectNode();
+        ArrayNode arns = listed.putArray("taskArns");
+        for (String arn : taskArns) {
+            arns.add(arn);
+        }
+        aws.stubFor(ecs("ListTasks").withRequestBody(matchingJsonPath("$.cluster", equalTo(cluster)))
+                .withRequestBody(matchingJsonPath("$.serviceName", equalTo(service)))
+                .willReturn(ecsJson(listed)));
+        for (String arn : taskArns) {
+            ObjectNode stopped = JSON.createObjectNode();
+            stopped.putObject("task").put("taskArn", arn).put("clusterArn", ACCOUNT + "cluster/" + cluster)
+                    .put("lastStatus", "RUNNING").put("desiredStatus", "STOPPED");
+            aws.stubFor(ecs("StopTask").withRequestBody(matchingJsonPath("$.cluster", equalTo(cluster)))
+                    .withRequestBody(matchingJsonPath("$.task", equalTo(arn)))
+                    .willReturn(ecsJson(stopped)));
+        }
+    }
+
     /** An ECS error answer, e.g. {@code ThrottlingException} (400) or {@code ServerException} (500). */
     public static ResponseDefinitionBuilder ecsError(int status, String type, String message) {
         ObjectNode error = JSON.createObjectNode().put("__type", type).put("message", message);

@@ -8,21 +8,26 @@ import dev.autopilot.remediation.playbook.PlaybookSelector;
 import dev.autopilot.remediation.playbook.PlaybookStep;
 import dev.autopilot.remediation.playbook.RemediationConfig;
 import dev.autopilot.remediation.playbook.StepConditions;
+import dev.autopilot.remediation.playbook.TrafficSurge;
+import dev.autopilot.remediation.safety.CircuitBreaker;
+import dev.autopilot.remediation.safety.RateLimit;
+import dev.autopilot.remediation.safety.ScalingBounds;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks the playbooks and the configuration around them at start-up, and refuses to start on any mistake: every
- * step's service and operation has an action, every condition is known, and every rate limit, approval rule and
- * mode override names a kind, playbook or action that exists.
+ * step's service and operation has an action, every condition is known, every rate limit, approval rule and
+ * mode override names a kind, playbook or action that exists, and the numbers the conditions and safety rails are
+ * built from are ones they accept (those are built on first use, after the start, so they are checked here).
  */
 @ApplicationScoped
 public class PlaybookValidation {
@@ -50,8 +55,8 @@ public class PlaybookValidation {
     /** What is wrong, for people; empty when nothing is. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        Set<String> kinds = new HashSet<>();
-        Set<String> playbookKinds = new HashSet<>();
+        Set<String> kinds = new TreeSet<>();
+        Set<String> playbookKinds = new TreeSet<>();
         for (Playbook playbook : playbooks.all()) {
             Occasion sample = new Occasion("00000000-0000-0000-0000-000000000000", playbook.name(), "parser-agent",
                     Map.of("alarmName", "sample", "agent", config.managedService().agents().isEmpty() ? "none"
@@ -76,9 +81,20 @@ public class PlaybookValidation {
                 }
             }
         }
-        config.safety().rateLimits().keySet().stream().filter(kind -> !kinds.contains(kind))
-                .forEach(kind -> problems.add("remediation.safety.rate-limits." + kind + ": no step is a " + kind
-                        + "; kinds: " + kinds));
+        accepted(problems, "remediation.playbooks.surge-factor",
+                () -> new TrafficSurge(config.playbooks().surgeFactor()));
+        accepted(problems, "remediation.safety.min-tasks, max-tasks",
+                () -> new ScalingBounds(config.safety().minTasks(), config.safety().maxTasks()));
+        accepted(problems, "remediation.safety.breaker-failures, breaker-open-for",
+                () -> new CircuitBreaker(config.safety().breakerFailures(), config.safety().breakerOpenFor()));
+        new TreeSet<>(config.safety().rateLimits().keySet()).forEach(kind -> {
+            if (!kinds.contains(kind)) {
+                problems.add("remediation.safety.rate-limits." + kind + ": no step is a " + kind + "; kinds: " + kinds);
+            }
+            RemediationConfig.RateLimitConfig limit = config.safety().rateLimits().get(kind);
+            accepted(problems, "remediation.safety.rate-limits." + kind,
+                    () -> new RateLimit(limit.max(), limit.window()));
+        });
         config.approvals().requiredFor().orElse(List.of()).stream().map(String::trim).filter(e -> !e.isEmpty())
                 .filter(entry -> !kinds.contains(entry) && !playbookKinds.contains(entry))
                 .forEach(entry -> problems.add("remediation.approvals.required-for: " + entry
@@ -88,6 +104,15 @@ public class PlaybookValidation {
         config.modes().actions().keySet().stream().filter(key -> !isAction(key))
                 .forEach(key -> problems.add("remediation.modes.actions.\"" + key + "\": no action service.Operation"));
         return problems;
+    }
+
+    /** Adds a problem when what the setting builds refuses it. */
+    private static void accepted(List<String> problems, String setting, Runnable build) {
+        try {
+            build.run();
+        } catch (IllegalArgumentException refused) {
+            problems.add(setting + ": " + refused.getMessage());
+        }
     }
 
     private boolean isAction(String key) {

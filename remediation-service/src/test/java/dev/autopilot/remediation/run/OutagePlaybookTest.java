@@ -189,6 +189,44 @@ class OutagePlaybookTest {
     }
 
     @Test
+    void anAdminUndoesTheSurgeScalingAndTheDesiredCountItReplacedIsRestored() throws Exception {
+        String service = unique("web");
+        String alarm = unique("cpu-high");
+        String loadBalancer = "app/" + unique("alb") + "/1";
+        Instant longAgo = clock.instant().minus(Duration.ofDays(3));
+        ecsService(aws, service, EcsState.stable("fam", 7, 3, longAgo), EcsState.stable("fam", 7, 10, longAgo));
+        requestCounts(aws, loadBalancer, 1000, 1100, 950, 4200);
+        cpuAlarm(aws, alarm, service, 70.0);
+        cpu(aws, service, 40.0);
+        IncidentOpened incident = opened("outage", alarm, alarmOn(alarm, service, loadBalancer));
+        write(new TopicReader(kafka), incident);
+        Map<String, Object> scaled = awaitStatus(incident.incidentId(), "SUCCEEDED");
+        assertThat(steps(scaled).get(8)).containsEntry("outcome", "desired count 3 → 10");
+        assertThat(map(steps(scaled).get(8).get("replaced"))).isEqualTo(Map.of("taskDefinition", "fam:7",
+                "desiredCount", 3));
+
+        as("admin").post("/remediations/{id}/undo", scaled.get("id")).then().statusCode(202)
+                .body("status", equalTo("UNDOING"));
+
+        Map<String, Object> undone = awaitById(scaled.get("id"), r -> "UNDONE".equals(r.get("status")));
+        assertThat(undone).containsEntry("undoneBy", "admin")
+                .containsEntry("summary", "restored: desired count 10 → 3");
+        Map<String, Object> restore = steps(undone).get(steps(undone).size() - 1);
+        assertThat(restore).containsEntry("phase", "UNDO").containsEntry("undoes", 9)
+                .containsEntry("status", "SUCCEEDED").containsEntry("outcome", "desired count 10 → 3");
+        assertThat(ecsRequests(aws, "UpdateService", body -> service.equals(body.path("service").asText())))
+                .containsExactly(
+                        JSON.readTree("{\"cluster\":\"" + CLUSTER + "\",\"service\":\"" + service
+                                + "\",\"desiredCount\":10}"),
+                        JSON.readTree("{\"cluster\":\"" + CLUSTER + "\",\"service\":\"" + service
+                                + "\",\"desiredCount\":3}"));
+        RemediationUndone event = awaitEvents(new TopicReader(kafka), RemediationUndone.class, incident.incidentId())
+                .get(0);
+        assertThat(event.undoneBy()).isEqualTo("admin");
+        assertThat(event.summary()).isEqualTo("restored: desired count 10 → 3");
+    }
+
+    @Test
     void aServiceThatDoesNotBecomeStableInTimeFailsTheRemediation() {
         IncidentOpened incident = failedDeployment(family -> EcsState.stable(family, 41, 2, clock.instant())
                 .rollingOut(), 30.0).incident();

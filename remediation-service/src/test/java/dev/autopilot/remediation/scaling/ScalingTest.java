@@ -3,7 +3,9 @@ package dev.autopilot.remediation.scaling;
 import static dev.autopilot.remediation.AwsStubs.CLUSTER;
 import static dev.autopilot.remediation.AwsStubs.ecsRequests;
 import static dev.autopilot.remediation.AwsStubs.ecsService;
+import static dev.autopilot.remediation.RemediationApi.awaitById;
 import static dev.autopilot.remediation.RemediationApi.awaitEvents;
+import static dev.autopilot.remediation.RemediationApi.map;
 import static dev.autopilot.remediation.RemediationApi.remediation;
 import static dev.autopilot.remediation.RemediationApi.steps;
 import static dev.autopilot.remediation.RemediationApi.unique;
@@ -11,12 +13,14 @@ import static dev.autopilot.remediation.RemediationApi.write;
 import static dev.autopilot.testing.TestTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.autopilot.contracts.Topics;
 import dev.autopilot.contracts.recommendation.ScalingDirection;
 import dev.autopilot.contracts.recommendation.ScalingRecommended;
 import dev.autopilot.contracts.remediation.RemediationPlanned;
+import dev.autopilot.contracts.remediation.RemediationUndone;
 import dev.autopilot.remediation.AwsStubs;
 import dev.autopilot.remediation.AwsStubs.EcsState;
 import dev.autopilot.remediation.TestClock;
@@ -86,6 +90,39 @@ class ScalingTest {
         assertThat(steps(waited).get(1)).containsEntry("status", "SKIPPED");
         assertThat((String) steps(waited).get(1).get("outcome")).startsWith("in cooldown: last scaled at ");
         assertThat(ecsRequests(aws, "UpdateService", body -> service.equals(body.path("service").asText()))).hasSize(1);
+    }
+
+    @Test
+    void anAdminUndoesAScaleOutAndThePreviousDesiredCountIsRestored() {
+        String service = unique("web");
+        Instant longAgo = clock.instant().minus(Duration.ofDays(1));
+        ecsService(aws, service, EcsState.stable("fam", 3, 4, longAgo), EcsState.stable("fam", 3, 6, longAgo));
+        TopicReader topics = new TopicReader(kafka);
+        write(topics, recommendation(service, ScalingDirection.OUT));
+        Map<String, Object> scaled = awaitOnlyFinished(service, 1).get(0);
+        assertThat(scaled).containsEntry("status", "SUCCEEDED");
+        assertThat(map(steps(scaled).get(1).get("replaced"))).isEqualTo(Map.of("taskDefinition", "fam:3",
+                "desiredCount", 4));
+
+        as("responder").post("/remediations/{id}/undo", scaled.get("id")).then().statusCode(403);
+        as("admin").post("/remediations/{id}/undo", scaled.get("id")).then().statusCode(202)
+                .body("status", equalTo("UNDOING"));
+
+        Map<String, Object> undone = awaitById(scaled.get("id"), r -> "UNDONE".equals(r.get("status")));
+        assertThat(undone).containsEntry("undoneBy", "admin").containsEntry("summary", "restored: desired count 6 → 4");
+        Map<String, Object> restore = steps(undone).get(steps(undone).size() - 1);
+        assertThat(restore).containsEntry("phase", "UNDO").containsEntry("undoes", 2).containsEntry("status", "SUCCEEDED")
+                .containsEntry("operation", "UpdateService").containsEntry("sent", true)
+                .containsEntry("outcome", "desired count 6 → 4");
+        assertThat(map(restore.get("request"))).isEqualTo(Map.of("cluster", CLUSTER, "service", service,
+                "desiredCount", 4));
+        assertThat(ecsRequests(aws, "UpdateService", body -> service.equals(body.path("service").asText())))
+                .extracting(body -> body.toString()).containsExactly(
+                        "{\"cluster\":\"" + CLUSTER + "\",\"service\":\"" + service + "\",\"desiredCount\":6}",
+                        "{\"cluster\":\"" + CLUSTER + "\",\"service\":\"" + service + "\",\"desiredCount\":4}");
+        RemediationUndone event = awaitEvents(topics, RemediationUndone.class, (String) scaled.get("id")).get(0);
+        assertThat(event.undoneBy()).isEqualTo("admin");
+        assertThat(event.summary()).isEqualTo("restored: desired count 6 → 4");
     }
 
     @Test
