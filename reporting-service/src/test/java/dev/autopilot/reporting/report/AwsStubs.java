@@ -7,6 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -22,6 +25,7 @@ import java.util.List;
 final class AwsStubs {
 
     static final String BUCKET = "/t-developer-projects-production";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer aws;
 
@@ -60,6 +64,18 @@ final class AwsStubs {
         json11("Logs_20140328.DescribeLogGroups", file("logs-DescribeLogGroups.json"));
     }
 
+    /**
+     * FilterLogEvents answering in two pages: the first (asked without a token) says {@code page-2} comes next; each
+     * message an event of its own stream.
+     */
+    void errorLogs(List<String> firstPage, List<String> secondPage) {
+        aws.stubFor(post("/").atPriority(5).withHeader("X-Amz-Target", equalTo("Logs_20140328.FilterLogEvents"))
+                .willReturn(json11(events(firstPage, "page-2"))));
+        aws.stubFor(post("/").atPriority(1).withHeader("X-Amz-Target", equalTo("Logs_20140328.FilterLogEvents"))
+                .withRequestBody(matchingJsonPath("$.nextToken", equalTo("page-2")))
+                .willReturn(json11(events(secondPage, null))));
+    }
+
     void bucket() {
         aws.stubFor(get(urlPathEqualTo(BUCKET)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/xml").withBody(file("s3-ListObjectsV2.xml"))));
@@ -87,8 +103,26 @@ final class AwsStubs {
     }
 
     private void json11(String target, String body) {
-        aws.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body)));
+        aws.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).willReturn(json11(body)));
+    }
+
+    private static ResponseDefinitionBuilder json11(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body);
+    }
+
+    private static String events(List<String> messages, String nextToken) {
+        ObjectNode page = JSON.createObjectNode();
+        ArrayNode events = page.putArray("events");
+        for (int i = 0; i < messages.size(); i++) {
+            events.addObject().put("logStreamName", "ecs/web/" + i).put("timestamp", 1700000000000L + i)
+                    .put("message", messages.get(i)).put("ingestionTime", 1700000000500L + i)
+                    .put("eventId", String.valueOf(i));
+        }
+        page.putArray("searchedLogStreams");
+        if (nextToken != null) {
+            page.put("nextToken", nextToken);
+        }
+        return page.toString();
     }
 
     private static ResponseDefinitionBuilder json10(String body) {

@@ -1,5 +1,6 @@
 package dev.autopilot.reporting.report;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.autopilot.testing.TestTokens.as;
@@ -8,11 +9,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.autopilot.contracts.Topics;
 import dev.autopilot.contracts.report.ReportPublished;
 import dev.autopilot.reporting.TestClock;
@@ -30,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -169,11 +173,20 @@ class ReportsTest {
         JsonNode query = Cbor.read(aws.findAll(postRequestedFor(urlPathEqualTo(
                 "/service/GraniteServiceVersion20100801/operation/GetMetricData"))).get(0).getBody());
         assertThat(query.at("/MetricDataQueries/0/MetricStat/Metric/Namespace").asText()).isEqualTo("T-Developer/Pipeline");
+        assertThat(query.at("/MetricDataQueries/0/MetricStat/Metric/MetricName").asText())
+                .isEqualTo("PipelineExecutionTime");
+        assertThat(query.at("/MetricDataQueries/0/MetricStat/Stat").asText()).isEqualTo("Average");
+        assertThat(query.at("/MetricDataQueries/0/MetricStat/Period").asInt()).isEqualTo(86_400);
+        assertThat(query.at("/MetricDataQueries/1/MetricStat/Metric/MetricName").asText()).isEqualTo("GenerationSuccess");
         assertThat(query.at("/MetricDataQueries/1/MetricStat/Stat").asText()).isEqualTo("Sum");
+        assertThat(query.at("/MetricDataQueries/1/MetricStat/Period").asInt()).isEqualTo(86_400);
+        assertThat(query.get("StartTime").asDouble()).as("2026-11-23 in Seoul")
+                .isEqualTo(Instant.parse("2026-11-22T15:00:00Z").getEpochSecond());
+        assertThat(query.get("EndTime").asDouble()).isEqualTo(Instant.parse("2026-11-29T15:00:00Z").getEpochSecond());
     }
 
     @Test
-    void theMonthlyReportReadsScanFindingsRetentionCleanupCandidatesAndBackups() {
+    void theMonthlyReportReadsScanFindingsRetentionCleanupCandidatesAndBackups() throws Exception {
         AwsStubs stubs = new AwsStubs(aws);
         stubs.images();
         stubs.logs();
@@ -192,9 +205,117 @@ class ReportsTest {
                 .containsExactly("/aws/lambda/t-developer-cleanup", "/ecs/t-developer-staging");
         assertThat(report.getInt("sections[2].facts.objects")).isEqualTo(2);
         assertThat(report.getLong("sections[2].facts.bytes")).isEqualTo(3145728L);
-        assertThat(report.getInt("sections[3].facts.backups")).isEqualTo(2);
+        assertThat(report.getInt("sections[3].facts.backups")).as("the one of 2026-12-01 in Seoul left out")
+                .isEqualTo(1);
         assertThat(report.getString("sections[3].facts.newest")).isEqualTo("manual-backup-20261124-020000");
         assertThat(report.getBoolean("sections[3].facts.newestAvailable")).isFalse();
+        assertThat(report.getList("sections[3].rows")).containsExactly(List.of("manual-backup-20261124-020000",
+                "2026-11-24T02:00:00Z", "CREATING", "0 B"));
+        assertThat(report.getList("sections[3].lines", String.class)).containsExactly("1 backup(s) of "
+                + "t-developer-metadata-production; the newest, manual-backup-20261124-020000, is CREATING (attention)");
+
+        List<LoggedRequest> listBackups = aws.findAll(postRequestedFor(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", WireMock.equalTo("DynamoDB_20120810.ListBackups")));
+        assertThat(listBackups).hasSize(1);
+        JsonNode request = JSON.readTree(listBackups.get(0).getBodyAsString());
+        assertThat(request.fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("TableName", "TimeRangeLowerBound", "TimeRangeUpperBound");
+        assertThat(request.get("TableName").asText()).isEqualTo("t-developer-metadata-production");
+        assertThat(request.get("TimeRangeLowerBound").decimalValue()).as("2026-11-01 in Seoul")
+                .isEqualByComparingTo(String.valueOf(Instant.parse("2026-10-31T15:00:00Z").getEpochSecond()));
+        assertThat(request.get("TimeRangeUpperBound").decimalValue()).as("2026-12-01 in Seoul")
+                .isEqualByComparingTo(String.valueOf(Instant.parse("2026-11-30T15:00:00Z").getEpochSecond()));
+    }
+
+    @Test
+    void theDailyReportTellsTheStorageUsedAndTheTenMostFrequentErrorMessages() throws Exception {
+        AwsStubs stubs = new AwsStubs(aws);
+        stubs.ecs();
+        stubs.alarms();
+        stubs.bucket();
+        stubs.metadataTable();
+        // 12 distinct messages, 53 events: the two seen once fall below the top 10; ties go by the text
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("ERROR zip corrupted", 1);
+        counts.put("ERROR aborted by user", 1);
+        counts.put("ERROR out of memory", 2);
+        counts.put("ERROR disk full", 2);
+        counts.put("ERROR invalid project spec", 3);
+        counts.put("ERROR queue full", 4);
+        counts.put("ERROR token expired", 5);
+        counts.put("ERROR bedrock throttled", 5);
+        counts.put("ERROR S3 upload failed", 6);
+        counts.put("ERROR database connection refused", 7);
+        counts.put("ERROR generation agent failed: Assembly", 8);
+        counts.put("ERROR upstream timed out", 9);
+        List<String> events = new ArrayList<>();
+        for (int round = 0; round < 9; round++) {
+            for (Map.Entry<String, Integer> message : counts.entrySet()) {
+                if (message.getValue() > round) {
+                    events.add(message.getKey());
+                }
+            }
+        }
+        assertThat(events).hasSize(53);
+        stubs.errorLogs(events.subList(0, 27), events.subList(27, 53));
+        Instant at = Instant.parse("2026-11-25T01:00:00Z");
+        clock.set(at);
+
+        String id = as("admin").post("/reports/daily/run").then().statusCode(201).extract().path("id");
+
+        JsonPath report = as("viewer").get("/reports/{id}", id).then().statusCode(200).extract().jsonPath();
+        assertThat(report.getString("title")).isEqualTo("Daily health check, 2026-11-24");
+        assertThat(report.getList("gaps")).isEmpty();
+        assertThat(report.getList("sections.source", String.class)).containsExactly("ecs:DescribeServices",
+                "cloudwatch:DescribeAlarms", "logs:FilterLogEvents", "s3:ListObjectsV2", "dynamodb:Scan",
+                "incidents", "slos");
+
+        assertThat(report.getList("sections[2].rows")).containsExactly(
+                List.of("9", "ERROR upstream timed out"),
+                List.of("8", "ERROR generation agent failed: Assembly"),
+                List.of("7", "ERROR database connection refused"),
+                List.of("6", "ERROR S3 upload failed"),
+                List.of("5", "ERROR bedrock throttled"),
+                List.of("5", "ERROR token expired"),
+                List.of("4", "ERROR queue full"),
+                List.of("3", "ERROR invalid project spec"),
+                List.of("2", "ERROR disk full"),
+                List.of("2", "ERROR out of memory"));
+        assertThat(report.getList("sections[2].facts.top.count", Integer.class))
+                .containsExactly(9, 8, 7, 6, 5, 5, 4, 3, 2, 2);
+        assertThat(report.getInt("sections[2].facts.events")).isEqualTo(53);
+        assertThat(report.getInt("sections[2].facts.distinctMessages")).isEqualTo(12);
+        assertThat(report.getBoolean("sections[2].facts.truncated")).isFalse();
+        assertThat(report.getList("sections[2].lines", String.class))
+                .containsExactly("53 ERROR event(s) in /ecs/t-developer-production, 12 distinct message(s)");
+        List<LoggedRequest> filters = aws.findAll(postRequestedFor(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", WireMock.equalTo("Logs_20140328.FilterLogEvents")));
+        assertThat(filters).hasSize(2);
+        List<String> tokens = new ArrayList<>();
+        for (LoggedRequest filter : filters) {
+            JsonNode body = JSON.readTree(filter.getBodyAsString());
+            assertThat(body.get("logGroupName").asText()).isEqualTo("/ecs/t-developer-production");
+            assertThat(body.get("filterPattern").asText()).isEqualTo("ERROR");
+            assertThat(body.get("startTime").asLong()).isEqualTo(at.minus(Duration.ofHours(24)).toEpochMilli());
+            assertThat(body.get("endTime").asLong()).isEqualTo(at.toEpochMilli() - 1);
+            tokens.add(body.path("nextToken").asText("none"));
+        }
+        assertThat(tokens).containsExactlyInAnyOrder("none", "page-2");
+
+        // 1 MiB + 2 MiB + 512 B
+        assertThat(report.getMap("sections[3].facts")).isEqualTo(Map.of("bucket", "t-developer-projects-production",
+                "objects", 3, "bytes", 3_146_240, "truncated", false));
+        assertThat(report.getList("sections[3].lines", String.class))
+                .containsExactly("3 object(s), 3.0 MiB in t-developer-projects-production");
+        List<LoggedRequest> listings = aws.findAll(getRequestedFor(urlPathEqualTo(AwsStubs.BUCKET)));
+        assertThat(listings).hasSize(1);
+        assertThat(listings.get(0).queryParameter("list-type").firstValue()).isEqualTo("2");
+
+        as("viewer").accept("text/markdown").get("/reports/{id}", id).then().statusCode(200)
+                .body(containsString("- Storage used: 3 object(s), 3.0 MiB in t-developer-projects-production"))
+                .body(containsString("| 9 | ERROR upstream timed out |"))
+                .body(containsString("| 2 | ERROR out of memory |\n\n"))
+                .body(not(containsString("ERROR aborted by user")));
     }
 
     @Test

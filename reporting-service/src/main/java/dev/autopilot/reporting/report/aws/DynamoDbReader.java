@@ -74,7 +74,10 @@ public class DynamoDbReader {
                 + " project(s)"), facts);
     }
 
-    /** The table's backups created in [from, to), and whether the newest is AVAILABLE. */
+    /**
+     * The table's backups created in [from, to), and whether the newest is AVAILABLE. The request carries the bounds
+     * and the answer is held to them too: a backup created outside them (or at an unknown time) is not counted.
+     */
     public Section backups(String table, Instant from, Instant to, int maxPages) {
         List<BackupSummary> backups = new ArrayList<>();
         String start = null;
@@ -83,11 +86,10 @@ public class DynamoDbReader {
             String next = start;
             ListBackupsResponse response = dynamo.listBackups(b -> b.tableName(table).timeRangeLowerBound(from)
                     .timeRangeUpperBound(to).exclusiveStartBackupArn(next));
-            backups.addAll(response.backupSummaries());
+            response.backupSummaries().stream().filter(b -> createdWithin(b, from, to)).forEach(backups::add);
             start = response.lastEvaluatedBackupArn();
         } while (start != null && ++pages < maxPages);
-        backups.sort(Comparator.comparing(BackupSummary::backupCreationDateTime,
-                Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
+        backups.sort(Comparator.comparing(BackupSummary::backupCreationDateTime).reversed());
         BackupSummary newest = backups.isEmpty() ? null : backups.get(0);
         boolean newestAvailable = newest != null && "AVAILABLE".equals(newest.backupStatusAsString());
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -102,6 +104,11 @@ public class DynamoDbReader {
                 : backups.size() + " backup(s) of " + table + "; the newest, " + newest.backupName() + ", is "
                         + newest.backupStatusAsString() + (newestAvailable ? "" : " (attention)")), facts)
                 .withTable(List.of("backup", "created", "status", "size"), rows);
+    }
+
+    private static boolean createdWithin(BackupSummary backup, Instant from, Instant to) {
+        Instant created = backup.backupCreationDateTime();
+        return created != null && !created.isBefore(from) && created.isBefore(to);
     }
 
     /** Scans the items created between the two days, page by page; true when pages were left unread. */
