@@ -2,6 +2,7 @@ package dev.autopilot.detector.detection;
 
 import dev.autopilot.detector.managed.Agents;
 import dev.autopilot.detector.managed.ManagedServiceConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -22,6 +23,7 @@ public class RuleEngineProducer {
 
     @Produces
     @Singleton
+    @Startup // built at start, not at the first signal: a bad table must stop the start
     RuleEngine ruleEngine(RulesConfig config, ManagedServiceConfig managed) {
         RuleBook book = config.file().map(RuleEngineProducer::readFile).orElseGet(RuleEngineProducer::readBuiltIn);
         LOG.infof("%d detection rules from %s", book.rules().size(), book.source());

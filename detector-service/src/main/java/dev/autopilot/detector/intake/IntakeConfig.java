@@ -15,6 +15,10 @@ public interface IntakeConfig {
     @WithDefault("1M")
     MemorySize maxBodySize();
 
+    /** The most signals, events or alerts one request may carry; more is refused with 400. */
+    @WithDefault("1000")
+    int maxBatch();
+
     /** Signals per second each source may post (a token bucket; beyond it the answer is 429 with Retry-After). */
     RateLimit rateLimit();
 

@@ -1,10 +1,14 @@
 package dev.autopilot.detector.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autopilot.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -19,11 +23,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 public class IntakeGuard {
 
     private final IntakeConfig config;
+    private final ObjectMapper json;
     private final RateLimiter limiter;
 
     @Inject
-    public IntakeGuard(IntakeConfig config) {
+    public IntakeGuard(IntakeConfig config, ObjectMapper json) {
         this.config = config;
+        this.json = json;
         this.limiter = new RateLimiter(source -> {
             IntakeConfig.Limit limit = config.rateLimit().sources().get(source);
             return limit != null ? new RateLimiter.Limit(limit.perSecond(), limit.burst())
@@ -50,6 +56,27 @@ public class IntakeGuard {
         return Optional.empty();
     }
 
+    /**
+     * The body as JSON, once it is known to be within the size limit: a body sent in chunks has no
+     * {@code Content-Length} to refuse it by before it is read.
+     */
+    public JsonNode read(String body) throws JsonProcessingException {
+        long limit = config.maxBodySize().asLongValue();
+        // a UTF-8 byte per char at least, three at most: only a long body needs counting
+        if (body != null && body.length() > limit / 3 && body.getBytes(StandardCharsets.UTF_8).length > limit) {
+            throw tooLarge();
+        }
+        return json.readTree(body);
+    }
+
+    /** Refuses a batch of more than {@code detector.intake.max-batch} items (or none), naming what it holds. */
+    public void checkBatch(int size, JsonFields fields, String field, String items) {
+        if (size == 0 || size > config.maxBatch()) {
+            fields.error(field, "must hold 1 to " + config.maxBatch() + " " + items + " (detector.intake.max-batch), not "
+                    + size);
+        }
+    }
+
     /** Takes {@code count} signals of the source's rate, or refuses the whole request with 429. */
     public void admit(String source, int count) {
         limiter.take(source, count).ifPresent(wait -> {
@@ -57,7 +84,7 @@ public class IntakeGuard {
         });
     }
 
-    public ProblemException tooLarge() {
+    private ProblemException tooLarge() {
         return new ProblemException(413, "too-large", "The request is too large",
                 "the body is over " + config.maxBodySize().asLongValue() + " bytes (detector.intake.max-body-size); "
                         + "send fewer signals per request");

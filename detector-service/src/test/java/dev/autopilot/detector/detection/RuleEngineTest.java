@@ -137,6 +137,23 @@ class RuleEngineTest {
     }
 
     @Test
+    void memoryAbove80ForTwoMinutesRecommendsScalingOut() {
+        MemoryStates states = new MemoryStates();
+        Map<String, String> memory = labels("check=cloudwatch-metric;metric=MemoryUtilization");
+
+        assertThat(describe(engine.evaluate(signal("check", SignalStatus.FIRING, memory, 85.0, T0), states))).isEqualTo("clear");
+        assertThat(describe(engine.evaluate(signal("check", SignalStatus.FIRING, memory, 85.0, T0.plusSeconds(119)), states)))
+                .isEqualTo("clear");
+        assertThat(describe(engine.evaluate(signal("check", SignalStatus.FIRING, memory, 85.0, T0.plusSeconds(120)), states)))
+                .isEqualTo("clear; scale OUT by scale-out-on-memory");
+        // at 80 % exactly it is not above
+        MemoryStates other = new MemoryStates();
+        engine.evaluate(signal("check", SignalStatus.FIRING, memory, 80.0, T0), other);
+        assertThat(describe(engine.evaluate(signal("check", SignalStatus.FIRING, memory, 80.0, T0.plusSeconds(180)), other)))
+                .isEqualTo("clear");
+    }
+
+    @Test
     void aSignalNamingItsServiceConcernsThatService() {
         Verdict.Condition verdict = (Verdict.Condition) engine.evaluate(signal("generic", SignalStatus.FIRING,
                 labels("service=api;severity=P1;type=degradation"), null, T0), new MemoryStates()).get(0);

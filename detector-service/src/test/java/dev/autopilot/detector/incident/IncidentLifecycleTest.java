@@ -22,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -100,6 +101,46 @@ class IncidentLifecycleTest {
                 .body("errors.field", hasItem("severity"));
         as("viewer").queryParam("limit", 0).get("/incidents").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("limit"));
+    }
+
+    @Test
+    void filtersByTypeServiceAndOpeningTimeAndPagesNewestFirst() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String type = "paged-" + run;
+        for (String name : List.of("a", "b", "c")) {
+            postSignal(Map.of("source", "t", "status", "firing", "title", name + " " + run, "severity", "P3", "type", type,
+                    "service", name + " " + run));
+            awaitIncident(name + " " + run, i -> true);
+        }
+        String openedB = (String) awaitIncident("b " + run, i -> true).get("openedAt");
+
+        assertThat(titles(Map.of("type", type, "limit", 2))).containsExactly("c " + run, "b " + run);
+        assertThat(titles(Map.of("type", type, "limit", 2, "offset", 2))).containsExactly("a " + run);
+        assertThat(titles(Map.of("type", type, "service", "b " + run))).containsExactly("b " + run);
+        assertThat(titles(Map.of("type", "outage", "service", "b " + run))).isEmpty();
+        // from is inclusive, to exclusive
+        assertThat(titles(Map.of("type", type, "from", openedB))).containsExactly("c " + run, "b " + run);
+        assertThat(titles(Map.of("type", type, "to", openedB))).containsExactly("a " + run);
+        as("viewer").queryParam("from", "yesterday").get("/incidents").then().statusCode(400)
+                .body("errors.field", hasItem("from"));
+    }
+
+    @Test
+    void theRuleTableInForceIsShownWithItsLines() {
+        as("viewer").get("/rules").then().statusCode(200)
+                .body("source", equalTo("classpath:detector-rules.yaml"))
+                .body("rules.find { it.name == 'no-healthy-targets-alarm' }.severity", equalTo("P0"))
+                .body("rules.find { it.name == 'no-healthy-targets-alarm' }.match.namespace[0]", equalTo("AWS/ApplicationELB"))
+                .body("rules.find { it.name == 'no-healthy-targets-alarm' }.line", equalTo(16))
+                .body("rules.find { it.name == 'scale-out-on-cpu' }.recommend", equalTo("scale-out"))
+                .body("rules.find { it.name == 'scale-out-on-cpu' }.above", equalTo(70.0f))
+                .body("rules.find { it.name == 'scale-out-on-cpu' }.holdFor", equalTo("PT2M"));
+        as("intake").get("/rules").then().statusCode(403);
+    }
+
+    private static List<String> titles(Map<String, Object> query) {
+        return as("viewer").queryParams(query).get("/incidents").then().statusCode(200).extract().jsonPath()
+                .getList("title", String.class);
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code CloudWatch Alarm State Change}: the same alarm as through SNS, in EventBridge's shape (the metric under
@@ -22,6 +24,8 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class AlarmStateChanges implements EventTranslator {
+
+    private static final Pattern COMPARISON = Pattern.compile("(?:was|were) (?:not )?(greater|less) than( or equal to)? the threshold");
 
     private final CloudWatchSignals cloudWatch;
     private final ObjectMapper json;
@@ -85,7 +89,7 @@ public class AlarmStateChanges implements EventTranslator {
                 event.resources().isEmpty() ? null : event.resources().get(0), status,
                 Signals.text(detail.path("previousState"), "value"), Signals.text(state, "reason"),
                 changed != null ? changed : event.time(), namespace, metricName, Map.copyOf(dimensions), threshold,
-                null, expression);
+                comparison(Signals.text(state, "reason")), expression);
         SignalReceived signal = cloudWatch.toSignal(alarm, "eventbridge:" + event.id(), event.id(),
                 Map.of("detailType", detailType()), receivedAt);
         JsonNode datapoints = reasonData.path("recentDatapoints");
@@ -94,6 +98,20 @@ public class AlarmStateChanges implements EventTranslator {
         return List.of(new SignalReceived(signal.signalId(), signal.fingerprint(), signal.source(),
                 signal.sourceMessageId(), signal.status(), signal.title(), signal.description(), signal.labels(), latest,
                 signal.threshold(), signal.observedAt(), signal.receivedAt()));
+    }
+
+    /**
+     * The alarm's comparison operator, which EventBridge's event does not carry but its reason states ("was greater
+     * than the threshold", "was not less than or equal to the threshold"), so that rules matching on it (scaling)
+     * judge the alarm as they judge it through SNS.
+     */
+    static String comparison(String reason) {
+        Matcher matcher = reason == null ? null : COMPARISON.matcher(reason);
+        if (matcher == null || !matcher.find()) {
+            return null;
+        }
+        String direction = matcher.group(1).equals("greater") ? "GreaterThan" : "LessThan";
+        return direction + (matcher.group(2) != null ? "OrEqualTo" : "") + "Threshold";
     }
 
     private JsonNode reasonData(JsonNode state) {

@@ -2,7 +2,6 @@ package dev.autopilot.detector.intake.eventbridge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.detector.intake.IntakeGuard;
 import dev.autopilot.detector.intake.IntakeReceipt;
@@ -39,19 +38,14 @@ import java.util.stream.Collectors;
 @RolesAllowed(Roles.INTAKE)
 public class EventBridgeIntakeResource {
 
-    /** The most events one request may carry. */
-    static final int MAX_BATCH = 1000;
-
-    private final ObjectMapper json;
     private final SignalPublisher signals;
     private final Map<String, EventTranslator> translators;
     private final IntakeGuard guard;
     private final Clock clock;
 
     @Inject
-    public EventBridgeIntakeResource(ObjectMapper json, SignalPublisher signals, Instance<EventTranslator> translators,
+    public EventBridgeIntakeResource(SignalPublisher signals, Instance<EventTranslator> translators,
             IntakeGuard guard, Clock clock) {
-        this.json = json;
         this.guard = guard;
         this.signals = signals;
         this.translators = translators.stream()
@@ -64,13 +58,11 @@ public class EventBridgeIntakeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     public Uni<Response> receive(String body) throws JsonProcessingException {
-        JsonNode document = json.readTree(body);
+        JsonNode document = guard.read(body);
         List<JsonNode> events = new ArrayList<>();
         JsonFields fields = JsonFields.root("");
         if (document != null && document.isArray()) {
-            if (document.isEmpty() || document.size() > MAX_BATCH) {
-                fields.error("body", "must hold 1 to " + MAX_BATCH + " events");
-            }
+            guard.checkBatch(document.size(), fields, "body", "events");
             document.forEach(events::add);
         } else {
             events.add(document);

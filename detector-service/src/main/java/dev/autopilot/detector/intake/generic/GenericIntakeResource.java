@@ -2,7 +2,6 @@ package dev.autopilot.detector.intake.generic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.detector.intake.IntakeGuard;
 import dev.autopilot.detector.intake.IntakeReceipt;
@@ -35,19 +34,14 @@ import java.util.stream.Collectors;
 @RolesAllowed(Roles.INTAKE)
 public class GenericIntakeResource {
 
-    /** The most signals one request may carry. */
-    static final int MAX_BATCH = 1000;
-
-    private final ObjectMapper json;
     private final SignalPublisher signals;
     private final SenderSignatures signatures;
     private final IntakeGuard guard;
     private final Clock clock;
 
     @Inject
-    public GenericIntakeResource(ObjectMapper json, SignalPublisher signals, SenderSignatures signatures,
+    public GenericIntakeResource(SignalPublisher signals, SenderSignatures signatures,
             IntakeGuard guard, Clock clock) {
-        this.json = json;
         this.signals = signals;
         this.signatures = signatures;
         this.guard = guard;
@@ -59,14 +53,13 @@ public class GenericIntakeResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> receive(String body, @HeaderParam(SenderSignatures.TIMESTAMP) String timestamp,
             @HeaderParam(SenderSignatures.SIGNATURE) String signature) throws JsonProcessingException {
-        JsonNode document = json.readTree(body);
+        JsonNode document = guard.read(body);
         Instant now = clock.instant();
         List<SignalReceived> parsed = new ArrayList<>();
         JsonFields fields = JsonFields.root("");
         if (document != null && document.isArray()) {
-            if (document.isEmpty() || document.size() > MAX_BATCH) {
-                fields.error("body", "must hold 1 to " + MAX_BATCH + " signals");
-            } else {
+            guard.checkBatch(document.size(), fields, "body", "signals");
+            if (!fields.hasErrors()) {
                 for (int i = 0; i < document.size(); i++) {
                     parsed.add(GenericSignal.parse(document.get(i), fields.nested("[" + i + "]"), now));
                 }

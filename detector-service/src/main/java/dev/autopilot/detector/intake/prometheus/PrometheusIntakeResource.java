@@ -2,7 +2,6 @@ package dev.autopilot.detector.intake.prometheus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.detector.intake.IntakeGuard;
 import dev.autopilot.detector.intake.IntakeReceipt;
@@ -39,16 +38,12 @@ import java.util.Map;
 @RolesAllowed(Roles.INTAKE)
 public class PrometheusIntakeResource {
 
-    static final int MAX_ALERTS = 1000;
-
-    private final ObjectMapper json;
     private final SignalPublisher signals;
     private final IntakeGuard guard;
     private final Clock clock;
 
     @Inject
-    public PrometheusIntakeResource(ObjectMapper json, SignalPublisher signals, IntakeGuard guard, Clock clock) {
-        this.json = json;
+    public PrometheusIntakeResource(SignalPublisher signals, IntakeGuard guard, Clock clock) {
         this.signals = signals;
         this.guard = guard;
         this.clock = clock;
@@ -59,10 +54,12 @@ public class PrometheusIntakeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> alerts(String body) throws JsonProcessingException {
-        JsonNode document = json.readTree(body);
+        JsonNode document = guard.read(body);
         JsonFields fields = JsonFields.root("");
-        if (document == null || !document.isArray() || document.isEmpty() || document.size() > MAX_ALERTS) {
-            fields.error("body", "must be an array of 1 to " + MAX_ALERTS + " alerts, as Prometheus posts them");
+        if (document == null || !document.isArray()) {
+            fields.error("body", "must be an array of alerts, as Prometheus posts them");
+        } else {
+            guard.checkBatch(document.size(), fields, "body", "alerts");
         }
         fields.throwIfInvalid("The alerts");
         Instant now = clock.instant();
@@ -81,7 +78,7 @@ public class PrometheusIntakeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> webhook(String body) throws JsonProcessingException {
-        JsonNode document = json.readTree(body);
+        JsonNode document = guard.read(body);
         JsonFields fields = JsonFields.root("");
         if (document == null || !document.isObject()) {
             fields.error("body", "must be an Alertmanager webhook message (a JSON object)");
@@ -93,8 +90,10 @@ public class PrometheusIntakeResource {
         }
         String groupKey = fields.optionalText(document, "groupKey");
         JsonNode alerts = fields.optionalArray(document, "alerts");
-        if (alerts == null || alerts.isEmpty() || alerts.size() > MAX_ALERTS) {
-            fields.error("alerts", "must hold 1 to " + MAX_ALERTS + " alerts");
+        if (alerts == null) {
+            fields.error("alerts", "is required");
+        } else {
+            guard.checkBatch(alerts.size(), fields, "alerts", "alerts");
         }
         fields.throwIfInvalid("The webhook message");
         Instant now = clock.instant();

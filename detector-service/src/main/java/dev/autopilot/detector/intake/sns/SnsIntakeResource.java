@@ -72,7 +72,7 @@ public class SnsIntakeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     public Uni<Response> receive(String body, @Context HttpServerRequest request) throws JsonProcessingException {
-        SnsEnvelope envelope = SnsEnvelope.parse(json.readTree(body));
+        SnsEnvelope envelope = SnsEnvelope.parse(guard.read(body));
         guard.admit("sns", 1);
         var refusal = verifier.refusal(body, envelope.topicArn());
         if (refusal.isPresent()) {

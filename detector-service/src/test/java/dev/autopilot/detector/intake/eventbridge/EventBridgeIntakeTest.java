@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.autopilot.contracts.Topics;
+import dev.autopilot.contracts.recommendation.ScalingDirection;
+import dev.autopilot.contracts.recommendation.ScalingRecommended;
 import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.Payloads;
@@ -72,6 +74,47 @@ class EventBridgeIntakeTest {
                     assertThat(s.value()).isEqualTo(99.50160229693434);
                     assertThat(s.threshold()).isEqualTo(50.0);
                 });
+    }
+
+    @Test
+    void anEcsCpuAlarmFeedsTheScalingRulesAsThroughSns() {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode event = fixture("eventbridge-cloudwatch-alarm-state-change-single-metric.awsdocs.json");
+        event.put("id", UUID.randomUUID().toString());
+        event.withObject("/detail").put("alarmName", service + "-cpu-high");
+        ObjectNode metric = (ObjectNode) event.at("/detail/configuration/metrics/0/metricStat/metric");
+        metric.put("namespace", "AWS/ECS");
+        metric.putObject("dimensions").put("ClusterName", "t-developer-cluster").put("ServiceName", service);
+
+        post(event).then().statusCode(202);
+
+        await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(new TopicReader(kafka).events(Topics.RECOMMENDATIONS, ScalingRecommended.class))
+                        .filteredOn(r -> r.service().equals(service)).singleElement()
+                        .satisfies(r -> {
+                            assertThat(r.direction()).isEqualTo(ScalingDirection.OUT);
+                            assertThat(r.metric()).isEqualTo("AWS/ECS CPUUtilization");
+                            assertThat(r.value()).isEqualTo(99.50160229693434);
+                        }));
+        assertThat(incidentsTitled(service + "-cpu-high")).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredEventCountsOnce() {
+        ObjectNode event = fixture("eventbridge-cloudwatch-alarm-state-change-single-metric.awsdocs.json");
+        String alarm = "Redelivered-" + UUID.randomUUID();
+        event.withObject("/detail").put("alarmName", alarm);
+        event.put("id", UUID.randomUUID().toString());
+
+        String first = post(event).then().statusCode(202).extract().path("signals[0].signalId");
+        String again = post(event).then().statusCode(202).extract().path("signals[0].signalId");
+
+        assertThat(again).isEqualTo(first);
+        // a later delivery of the alarm (another id) proves the consumer is past the redelivered one
+        event.put("id", UUID.randomUUID().toString());
+        post(event).then().statusCode(202);
+        Map<String, Object> condition = awaitCondition(alarm, c -> ((Number) c.get("signalCount")).intValue() >= 2);
+        assertThat(((Number) condition.get("signalCount")).intValue()).isEqualTo(2);
     }
 
     @Test
