@@ -1,6 +1,7 @@
 package dev.autopilot.detector.intake.generic;
 
 import static dev.autopilot.detector.DetectorApi.awaitIncident;
+import static dev.autopilot.detector.DetectorApi.incidentsTitled;
 import static dev.autopilot.detector.DetectorApi.postSignal;
 import static dev.autopilot.testing.TestTokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,10 +12,18 @@ import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.detector.TestClockProducer;
 import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
+import dev.autopilot.testing.TestTokens;
 import dev.autopilot.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +56,23 @@ class GenericIntakeTest {
         postSignal(Map.of("source", "uptime-checker", "status", "resolved", "title", title, "severity", "P0",
                 "type", "outage", "service", "api", "labels", Map.of("region", "ap-northeast-2")));
         awaitIncident(title, i -> "RESOLVED".equals(i.get("status")));
+    }
+
+    @Test
+    void aRetriedPostOfTheSameIdCountsOnce() {
+        String title = "retried " + UUID.randomUUID();
+        Map<String, Object> signal = Map.of("source", "uptime-checker", "id", "run-" + title, "status", "firing",
+                "title", title, "service", title);
+
+        String first = postSignal(signal).getString("signals[0].signalId");
+        String again = postSignal(signal).getString("signals[0].signalId");
+        // the sender's next run (another id) is applied after the retried one: same key, same partition, in order
+        postSignal(Map.of("source", "uptime-checker", "id", "next-" + title, "status", "firing", "title", title,
+                "service", title));
+
+        assertThat(again).isEqualTo(first);
+        Map<String, Object> incident = awaitIncident(title, i -> ((Integer) i.get("signalCount")) >= 2);
+        assertThat(incident).containsEntry("signalCount", 2);
     }
 
     @Test
@@ -99,6 +125,38 @@ class GenericIntakeTest {
         as("intake").contentType(ContentType.JSON).body(huge).post("/intake/signals")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("urn:autopilot:problem:too-large"));
+    }
+
+    @Test
+    void aBodySentInChunksIsHeldToTheSameLimit() throws Exception {
+        byte[] huge = ("{\"source\": \"x\", \"status\": \"firing\", \"title\": \"" + "x".repeat(1_100_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        // from an InputStream the client sends no Content-Length: Transfer-Encoding: chunked
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/intake/signals"))
+                .header("Authorization", "Bearer " + TestTokens.INTAKE)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .build();
+
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("urn:autopilot:problem:too-large");
+    }
+
+    @Test
+    void aBatchOverItsLengthIsRefusedNamingTheLimit() {
+        List<Map<String, Object>> batch = java.util.Collections.nCopies(1001,
+                Map.of("source", "x", "status", "firing", "title", "one too many"));
+
+        as("intake").contentType(ContentType.JSON).body(batch).post("/intake/signals")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("body"))
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo(
+                        "must hold 1 to 1000 signals (detector.intake.max-batch), not 1001"));
+        assertThat(incidentsTitled("one too many")).isEmpty();
     }
 
     @Test

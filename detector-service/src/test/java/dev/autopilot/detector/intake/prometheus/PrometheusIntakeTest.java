@@ -66,6 +66,46 @@ class PrometheusIntakeTest {
     }
 
     @Test
+    void aPostPrometheusRetriesCountsOnceAndItsNextResendCounts() {
+        String service = "web-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "EcsServiceCpuHigh" + service;
+        Instant now = TestClockProducer.CLOCK.instant();
+        ArrayNode active = named(retimed(service, now.minusSeconds(60), now.plusSeconds(240)), name);
+
+        List<String> first = alerts(active).then().statusCode(200).extract().path("signals.signalId");
+        List<String> retried = alerts(active).then().statusCode(200).extract().path("signals.signalId");
+        alerts(named(retimed(service, now.minusSeconds(60), now.plusSeconds(300)), name)).then().statusCode(200);
+
+        assertThat(retried).isEqualTo(first);
+        Map<String, Object> incident = awaitIncident(name, i -> ((Integer) i.get("signalCount")) >= 4);
+        assertThat(incident).as("two alerts, each posted, retried and re-sent").containsEntry("signalCount", 4);
+    }
+
+    @Test
+    void aRetriedWebhookCountsOnce() {
+        String service = "web-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode firing = (ObjectNode) Payloads.json("alertmanager-webhook-v4-resolved.captured-am-0.25.0.json").deepCopy();
+        firing.put("status", "firing");
+        ObjectNode alert = (ObjectNode) firing.withArray("alerts").get(0);
+        ((ObjectNode) alert.get("labels")).put("service", service);
+        alert.put("fingerprint", UUID.randomUUID().toString()).put("status", "firing")
+                .put("endsAt", "0001-01-01T00:00:00Z");
+
+        String first = webhook(firing).then().statusCode(200).extract().path("signals[0].signalId");
+        String retried = webhook(firing).then().statusCode(200).extract().path("signals[0].signalId");
+        // the same alert in another group's notification is another delivery, applied after the retried one
+        ObjectNode otherGroup = firing.deepCopy();
+        otherGroup.put("groupKey", "{}:{service=\"" + service + "\"}");
+        webhook(otherGroup).then().statusCode(200);
+
+        assertThat(retried).isEqualTo(first);
+        Map<String, Object> condition = DetectorApi.awaitCondition("EcsServiceTaskFlapping",
+                c -> service.equals(((Map<String, Object>) c.get("labels")).get("service"))
+                        && ((Number) c.get("signalCount")).intValue() >= 2);
+        assertThat(((Number) condition.get("signalCount")).intValue()).isEqualTo(2);
+    }
+
+    @Test
     void alertmanagersWebhookFiresAndResolves() {
         String service = "web-" + UUID.randomUUID().toString().substring(0, 8);
         ObjectNode resolved = (ObjectNode) Payloads.json("alertmanager-webhook-v4-resolved.captured-am-0.25.0.json").deepCopy();
