@@ -12,7 +12,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the relay keeps up: reports the events waiting and the relay's last failure. */
+/**
+ * Down while the relay fails (the broker or the database is gone); otherwise up, with the events waiting and the
+ * age of the oldest, so a backlog is visible (and alertable) without taking the service out of rotation: a
+ * backlog is drained by the relay, not by refusing traffic.
+ */
 @Readiness
 @ApplicationScoped
 public class OutboxHealthCheck implements HealthCheck {
