@@ -20,6 +20,7 @@ import dev.autopilot.notification.routing.Router;
 import dev.autopilot.notification.storm.StormConfig;
 import dev.autopilot.support.worker.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -62,11 +63,13 @@ public class EscalationService {
     private final StormConfig storm;
     private final OnCall onCall;
     private final Clock clock;
+    private final Event<IncidentTracked> tracked;
 
     @Inject
     public EscalationService(Router router, TrackedIncidentRepository incidents, StepTimerRepository timers,
             DeliveryRepository deliveries, DeliveryScheduler scheduler, NotificationPublisher publisher,
-            StepTimerWorker timerWorker, AfterCommit afterCommit, StormConfig storm, OnCall onCall, Clock clock) {
+            StepTimerWorker timerWorker, AfterCommit afterCommit, StormConfig storm, OnCall onCall, Clock clock,
+            Event<IncidentTracked> tracked) {
         this.router = router;
         this.incidents = incidents;
         this.timers = timers;
@@ -78,6 +81,7 @@ public class EscalationService {
         this.storm = storm;
         this.onCall = onCall;
         this.clock = clock;
+        this.tracked = tracked;
     }
 
     /** Routes a new incident and starts its policy; an incident opened again changes nothing. */
@@ -95,6 +99,7 @@ public class EscalationService {
         LOG.infof("%s: %s %s routed to policy %s", incident.incidentId(), incident.severity(), incident.type(),
                 policy.name());
         start(incident, policy, now, null);
+        tracked.fire(new IncidentTracked(incident.incidentId()));
     }
 
     /** Nobody else needs paging: every pending step and page of the incident is cancelled at once. */

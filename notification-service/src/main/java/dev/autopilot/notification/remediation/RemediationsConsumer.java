@@ -24,6 +24,7 @@ public class RemediationsConsumer {
     @Incoming("remediations")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        inbox.receive(Topics.REMEDIATION_EVENTS, records, received -> news.apply(received.event(), received.type()));
+        inbox.receive(Topics.REMEDIATION_EVENTS, records,
+                received -> news.apply(received.event(), received.type(), received.id()));
     }
 }

@@ -146,7 +146,7 @@ class SlackPageTest {
         publish(topics, incident);
 
         Map<String, Object> waiting = awaitNotifications(incident.incidentId(),
-                list -> Pages.attemptsOf(list.get(0)).size() == 1).get(0);
+                list -> !list.isEmpty() && Pages.attemptsOf(list.get(0)).size() == 1).get(0);
         assertThat(waiting).containsEntry("status", "PENDING")
                 .containsEntry("nextAttemptAt", clock.instant().plusSeconds(30).toString())
                 .containsEntry("reason", "HTTP 429 from Slack");
