@@ -167,6 +167,62 @@ class ChecksTest {
     }
 
     @Test
+    void anErrorBurstOverPagesIsADegradationAndRateLimitHitsASecurityIncident() {
+        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("Logs_20140328.FilterLogEvents"))
+                .willReturn(logEvents(0, "", null)));
+        // 51 ERROR lines in two pages: over the runbook's 50 only when both pages are read
+        aws.stubFor(post(urlEqualTo("/")).atPriority(5)
+                .withHeader("X-Amz-Target", equalTo("Logs_20140328.FilterLogEvents"))
+                .withRequestBody(matchingJsonPath("$.filterPattern", equalTo("ERROR")))
+                .willReturn(logEvents(30, "ERROR upstream timed out", "page-2")));
+        aws.stubFor(post(urlEqualTo("/")).atPriority(1)
+                .withHeader("X-Amz-Target", equalTo("Logs_20140328.FilterLogEvents"))
+                .withRequestBody(matchingJsonPath("$.filterPattern", equalTo("ERROR")))
+                .withRequestBody(matchingJsonPath("$.nextToken", equalTo("page-2")))
+                .willReturn(logEvents(21, "ERROR upstream timed out", null)));
+        aws.stubFor(post(urlEqualTo("/")).atPriority(5)
+                .withHeader("X-Amz-Target", equalTo("Logs_20140328.FilterLogEvents"))
+                .withRequestBody(matchingJsonPath("$.filterPattern", equalTo("rate_limit_exceeded")))
+                .willReturn(logEvents(101, "WARN rate_limit_exceeded key=k-17", null)));
+
+        var errorReads = postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("Logs_20140328.FilterLogEvents"))
+                .withRequestBody(matchingJsonPath("$.filterPattern", equalTo("ERROR")));
+        int before = aws.findAll(errorReads).size();
+
+        as("admin").post("/checks/logs/run").then().statusCode(200);
+
+        assertThat(aws.findAll(errorReads)).as("both pages read").hasSize(before + 2);
+        Map<String, Object> burst = awaitIncidentWithCondition("/ecs/t-developer-production: 51 ERROR lines");
+        assertThat(conditionTitled(burst, "/ecs/t-developer-production: 51 ERROR lines"))
+                .containsEntry("severity", "P2");
+        Map<String, Object> abuse = awaitIncidentWithCondition(
+                "/ecs/t-developer-production: 101 rate_limit_exceeded lines");
+        assertThat(abuse).containsEntry("type", "security");
+        assertThat(conditionTitled(abuse, "/ecs/t-developer-production: 101 rate_limit_exceeded lines"))
+                .containsEntry("severity", "P1");
+    }
+
+    private static Map<String, Object> conditionTitled(Map<String, Object> incident, String title) {
+        return ((List<Map<String, Object>>) incident.get("conditions")).stream()
+                .filter(c -> title.equals(c.get("title"))).findFirst().orElseThrow();
+    }
+
+    /** A FilterLogEvents answer of that many lines of the message, and the token of the next page, if any. */
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder logEvents(int count,
+            String message, String nextToken) {
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            events.append(i == 0 ? "" : ",").append("{\"logStreamName\":\"ecs/app/").append(i)
+                    .append("\",\"timestamp\":1700000000000,\"message\":\"").append(message)
+                    .append("\",\"ingestionTime\":1700000000500,\"eventId\":\"").append(i).append("\"}");
+        }
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"events\":[" + events + "],\"searchedLogStreams\":[]"
+                        + (nextToken == null ? "" : ",\"nextToken\":\"" + nextToken + "\"") + "}");
+    }
+
+    @Test
     void aFailingProbeIsAnUnavailableSample() {
         aws.stubFor(WireMock.get(urlEqualTo("/probe/health")).willReturn(aResponse().withStatus(503)));
 

@@ -68,7 +68,6 @@ public class EventBridgeIntakeResource {
             events.add(document);
         }
         fields.throwIfInvalid("The EventBridge request");
-        guard.admit("eventbridge", events.size());
         Instant now = clock.instant();
         List<SignalReceived> parsed = new ArrayList<>();
         int ignored = 0;
@@ -91,6 +90,7 @@ public class EventBridgeIntakeResource {
             parsed.addAll(translated);
         }
         fields.throwIfInvalid("The EventBridge request");
+        guard.admit("eventbridge", parsed.size()); // a refused request takes none of the source's rate
         int nothing = ignored;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("signals", parsed.stream().map(IntakeReceipt::of).toList());
