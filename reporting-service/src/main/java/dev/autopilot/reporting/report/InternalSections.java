@@ -62,8 +62,10 @@ public final class InternalSections {
                 if (Boolean.FALSE.equals(window.met())) {
                     missed.add(slo.name() + " (" + window.window() + ")");
                 }
-                windows.put(window.window(), Map.of("attainment", String.valueOf(window.attainment()),
-                        "budgetRemaining", String.valueOf(window.budgetRemaining())));
+                Map<String, Object> figures = new LinkedHashMap<>(); // numbers, null without data
+                figures.put("attainment", window.attainment());
+                figures.put("budgetRemaining", window.budgetRemaining());
+                windows.put(window.window(), figures);
             }
             facts.put(slo.name(), windows);
         }

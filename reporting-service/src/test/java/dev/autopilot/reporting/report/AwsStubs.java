@@ -59,6 +59,25 @@ final class AwsStubs {
                 new Cbor.MetricSeries("success", "GenerationSuccess", days, List.of(120.0, 80.0)))))));
     }
 
+    /** GetMetricData answering with the given results, whatever was asked. */
+    void metricData(List<Cbor.MetricSeries> series) {
+        aws.stubFor(Cbor.cloudWatch("GetMetricData").willReturn(Cbor.ok(Cbor.metricData(series))));
+    }
+
+    /**
+     * The metadata table's {@code user_id} Scan answering in two pages: the first (asked without a start key) says
+     * the scan goes on after {@code p-3}, the second (asked from {@code p-3}) ends it.
+     */
+    void usersInTwoPages(List<String> firstPage, List<String> secondPage) {
+        aws.stubFor(post("/").atPriority(5).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.Scan"))
+                .withRequestBody(matchingJsonPath("$.ProjectionExpression", equalTo("user_id")))
+                .willReturn(json10(users(firstPage, "p-3"))));
+        aws.stubFor(post("/").atPriority(1).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.Scan"))
+                .withRequestBody(matchingJsonPath("$.ProjectionExpression", equalTo("user_id")))
+                .withRequestBody(matchingJsonPath("$.ExclusiveStartKey.id.S", equalTo("p-3")))
+                .willReturn(json10(users(secondPage, null))));
+    }
+
     void logs() {
         json11("Logs_20140328.FilterLogEvents", file("logs-FilterLogEvents.json"));
         json11("Logs_20140328.DescribeLogGroups", file("logs-DescribeLogGroups.json"));
@@ -121,6 +140,17 @@ final class AwsStubs {
         page.putArray("searchedLogStreams");
         if (nextToken != null) {
             page.put("nextToken", nextToken);
+        }
+        return page.toString();
+    }
+
+    private static String users(List<String> userIds, String lastKey) {
+        ObjectNode page = JSON.createObjectNode();
+        ArrayNode items = page.putArray("Items");
+        userIds.forEach(user -> items.addObject().putObject("user_id").put("S", user));
+        page.put("Count", userIds.size()).put("ScannedCount", 100);
+        if (lastKey != null) {
+            page.putObject("LastEvaluatedKey").putObject("id").put("S", lastKey);
         }
         return page.toString();
     }

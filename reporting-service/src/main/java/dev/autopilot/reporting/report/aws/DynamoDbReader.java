@@ -31,7 +31,8 @@ public class DynamoDbReader {
 
     public static final String SCAN = "dynamodb:Scan";
     public static final String BACKUPS = "dynamodb:ListBackups";
-    private static final String BETWEEN = "created_at BETWEEN :start AND :end";
+    /** The runbook's {@code BETWEEN} on dates, without its inclusive end: the next period's first day is not ours. */
+    private static final String WITHIN = "created_at >= :start AND created_at < :end";
 
     private final DynamoDbClient dynamo;
 
@@ -40,7 +41,7 @@ public class DynamoDbReader {
         this.dynamo = aws.build(DynamoDbClient.builder());
     }
 
-    /** Items whose {@code created_at} falls between the two days (the runbook's {@code BETWEEN} on dates). */
+    /** Items whose {@code created_at} falls from the first day up to, not including, the second. */
     public Section projectsGenerated(String table, LocalDate from, LocalDate to, int maxPages) {
         long[] count = {0};
         boolean truncated = scan(table, from, to, maxPages, b -> b.select(Select.COUNT),
@@ -119,7 +120,7 @@ public class DynamoDbReader {
         do {
             Map<String, AttributeValue> next = start;
             ScanResponse response = dynamo.scan(b -> {
-                b.tableName(table).filterExpression(BETWEEN).expressionAttributeValues(range(from, to))
+                b.tableName(table).filterExpression(WITHIN).expressionAttributeValues(range(from, to))
                         .exclusiveStartKey(next);
                 more.accept(b);
             });
