@@ -16,6 +16,8 @@ import java.util.Map;
  *                name; a list of patterns means any of them
  * @param group   which incidents signals of this rule may join: those of the same service and group
  * @param service the managed service the rule concerns, when not the signal's own {@code service} label
+ * @param agent   the agent the rule concerns, when not the signal's own {@code agent} label (an alert named after
+ *                an agent, say); remediation restarts that agent
  */
 public record Rule(
         String name,
@@ -28,6 +30,7 @@ public record Rule(
         String type,
         String group,
         String service,
+        String agent,
         ScalingDirection recommend,
         int line) {
 

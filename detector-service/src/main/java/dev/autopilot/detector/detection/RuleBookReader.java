@@ -39,6 +39,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     severity: P1                           # P0..P3, with type, unless the rule recommends
  *     type: degradation
  *     group: operations                      # optional: incidents of one service and group correlate
+ *     service: t-developer-service-production # optional: the service it concerns, if not the signal's own
+ *     agent: parser                          # optional: the agent it concerns, one of the managed service's agents
  *     recommend: scale-out                   # instead of severity and type: scale-out or scale-in
  * </pre>
  */
@@ -47,7 +49,7 @@ public final class RuleBookReader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(s|m|h)");
     private static final Set<String> FIELDS = Set.of("name", "description", "match", "above", "below", "for",
-            "severity", "type", "group", "service", "recommend");
+            "severity", "type", "group", "service", "agent", "recommend");
 
     private RuleBookReader() {
     }
@@ -155,11 +157,16 @@ public final class RuleBookReader {
         if (group == null && type != null) {
             group = "security".equals(type) || "data-loss".equals(type) ? type : RuleBook.DEFAULT_GROUP;
         }
+        String agent = text(mapping, "agent", problems, false);
+        if (agent != null && !NAME.matcher(agent).matches()) {
+            problems.add(field(mapping, "agent"), prefix + ": agent must be lower-case words joined by dashes, as the"
+                    + " managed service's agents are named");
+        }
         if (problems.count() > before) {
             return null;
         }
         return new Rule(name, text(mapping, "description", problems, false), match, above, below, holdFor, severity,
-                type, group, text(mapping, "service", problems, false), recommend, line(mapping));
+                type, group, text(mapping, "service", problems, false), agent, recommend, line(mapping));
     }
 
     private static Map<String, List<Glob>> match(MappingNode rule, String prefix, Problems problems) {

@@ -84,7 +84,7 @@ public final class RuleEngine {
     }
 
     private Verdict condition(SignalReceived signal, Rule worst, boolean isCheck, boolean known) {
-        String agent = signal.labels().get("agent");
+        String agent = agentOf(worst, signal);
         if (!isCheck && signal.status() == SignalStatus.FIRING) {
             Severity stated = statedSeverity(signal.labels().get("severity"));
             String statedType = signal.labels().get("type");
@@ -130,6 +130,10 @@ public final class RuleEngine {
             case "p3", "info" -> Severity.P3;
             default -> null;
         };
+    }
+
+    private static String agentOf(Rule rule, SignalReceived signal) {
+        return rule != null && rule.agent() != null ? rule.agent() : signal.labels().get("agent");
     }
 
     private String serviceOf(Rule rule, SignalReceived signal) {

@@ -25,7 +25,8 @@ public class RuleEngineProducer {
     @Singleton
     @Startup // built at start, not at the first signal: a bad table must stop the start
     RuleEngine ruleEngine(RulesConfig config, ManagedServiceConfig managed) {
-        RuleBook book = config.file().map(RuleEngineProducer::readFile).orElseGet(RuleEngineProducer::readBuiltIn);
+        RuleBook book = config.file().map(RuleEngineProducer::readFile).orElseGet(RuleEngineProducer::readBuiltIn)
+                .requireAgents(managed.agents());
         LOG.infof("%d detection rules from %s", book.rules().size(), book.source());
         return new RuleEngine(book, managed.service(), config.recommendEvery());
     }

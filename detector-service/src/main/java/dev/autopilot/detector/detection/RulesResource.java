@@ -18,15 +18,15 @@ public class RulesResource {
 
     /** One rule as the API shows it. */
     public record RuleView(String name, String description, Map<String, List<String>> match, Double above,
-            Double below, String holdFor, String severity, String type, String group, String service, String recommend,
-            int line) {
+            Double below, String holdFor, String severity, String type, String group, String service, String agent,
+            String recommend, int line) {
 
         static RuleView from(Rule rule) {
             Map<String, List<String>> match = new TreeMap<>();
             rule.match().forEach((attribute, globs) -> match.put(attribute, globs.stream().map(Glob::text).toList()));
             return new RuleView(rule.name(), rule.description(), match, rule.above(), rule.below(),
                     rule.holdFor().toString(), rule.severity() == null ? null : rule.severity().name(), rule.type(),
-                    rule.group(), rule.service(),
+                    rule.group(), rule.service(), rule.agent(),
                     rule.recommend() == null ? null : "scale-" + rule.recommend().name().toLowerCase(), rule.line());
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autopilot.contracts.Severity;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +43,7 @@ class RuleBookReaderTest {
             "scaling with severity | 'rules:\\n  - name: a\\n    match: {source: check}\\n    recommend: scale-in\\n    severity: P1' | rule 'a': a rule that recommends scaling has no severity or type",
             "duplicate names       | 'rules:\\n  - {name: a, match: {source: x}, severity: P1, type: t}\\n  - {name: a, match: {source: y}, severity: P1, type: t}' | line 3: rule 'a' is defined twice",
             "bad name              | 'rules:\\n  - {name: Big Rule, match: {source: x}, severity: P1, type: t}' | rule 'Big Rule': name must be lower-case words joined by dashes",
+            "bad agent name        | 'rules:\\n  - name: a\\n    match: {source: x}\\n    severity: P2\\n    type: t\\n    agent: Parser Agent' | line 6: rule 'a': agent must be lower-case words joined by dashes",
     })
     void aBadTableIsRefusedNamingTheLineAndTheProblem(String what, String yaml, String message) {
         assertThatThrownBy(() -> RuleBookReader.read("rules.yaml", yaml.replace("\\n", "\n")))
@@ -58,6 +60,22 @@ class RuleBookReaderTest {
         assertThatThrownBy(() -> RuleBookReader.read("rules.yaml", yaml))
                 .hasMessageContaining("line 4: rule 'a': severity")
                 .hasMessageContaining("line 6: rule 'b': type is required");
+    }
+
+    @Test
+    void aRuleMayNameTheAgentItConcernsWhichTheManagedServiceMustHave() {
+        String yaml = "rules:\n  - name: parser-down\n    match: {source: prometheus, alertname: ParserDown}\n"
+                + "    severity: P2\n    type: agent-failure\n    agent: parser\n"
+                + "  - name: render-down\n    match: {source: prometheus, alertname: RenderDown}\n"
+                + "    severity: P2\n    type: agent-failure\n    agent: render\n";
+        RuleBook book = RuleBookReader.read("rules.yaml", yaml);
+
+        assertThat(book.rules()).extracting(Rule::agent).containsExactly("parser", "render");
+        assertThat(book.requireAgents(List.of("parser", "render", "search"))).isSameAs(book);
+        assertThatThrownBy(() -> book.requireAgents(List.of("parser", "search")))
+                .isInstanceOf(InvalidRuleBookException.class)
+                .hasMessage("rules.yaml line 7: rule 'render-down': agent 'render' is not one of the managed service's"
+                        + " agents (detector.managed.agents: parser, search)");
     }
 
     @Test

@@ -163,6 +163,24 @@ class RuleEngineTest {
     }
 
     @Test
+    void aRuleNamingAnAgentGivesTheConditionThatAgentOverTheSignalsOwnLabel() {
+        RuleBook book = RuleBookReader.read("rules.yaml", "rules:\n  - name: parser-down\n"
+                + "    match: {source: prometheus, alertname: ParserDown}\n    severity: P2\n    type: agent-failure\n"
+                + "    agent: parser\n  - name: agent-slow\n    match: {source: check, metric: AgentExecutionTime}\n"
+                + "    above: 10\n    severity: P2\n    type: agent-failure\n");
+        RuleEngine withAgents = new RuleEngine(book, "t-developer-service-production", Duration.ofMinutes(10));
+
+        Verdict.Condition named = (Verdict.Condition) withAgents.evaluate(signal("prometheus", SignalStatus.FIRING,
+                labels("alertname=ParserDown;agent=sidecar"), null, T0), new MemoryStates()).get(0);
+        Verdict.Condition labelled = (Verdict.Condition) withAgents.evaluate(signal("check", SignalStatus.FIRING,
+                labels("metric=AgentExecutionTime;agent=search"), 12.0, T0), new MemoryStates()).get(0);
+
+        assertThat(named.agent()).as("the rule's agent").isEqualTo("parser");
+        assertThat(named.type()).isEqualTo("agent-failure");
+        assertThat(labelled.agent()).as("no agent in the rule: the signal's own").isEqualTo("search");
+    }
+
+    @Test
     void securityAndDataLossCorrelateApartFromOperations() {
         Verdict.Condition security = (Verdict.Condition) engine.evaluate(signal("eventbridge", SignalStatus.FIRING,
                 labels("event=security-group-change"), null, T0), new MemoryStates()).get(0);
