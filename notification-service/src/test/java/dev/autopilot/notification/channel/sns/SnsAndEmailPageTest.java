@@ -29,6 +29,7 @@ import dev.autopilot.testing.AwsStubResource;
 import dev.autopilot.testing.PlatformTestResource;
 import dev.autopilot.testing.TopicReader;
 import io.restassured.http.ContentType;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -123,11 +124,12 @@ class SnsAndEmailPageTest {
     @Test
     void aMessageToATopicCarriesASubjectAndARefusalIsFinal() {
         snsAccepts(aws);
+        int publishedBefore = published(aws, "reaches SNS alerts topic").size();
         String accepted = as("admin").contentType(ContentType.JSON).body("{\"contact\": \"alerts-topic\"}")
                 .post("/notifications/test").then().statusCode(202).extract().jsonPath().getString("id");
         await().atMost(Pages.PATIENCE).until(() -> as("viewer").get("/notifications/{id}", accepted).then()
                 .extract().jsonPath().getString("status"), "SENT"::equals);
-        assertThat(published(aws, "reaches SNS alerts topic")).singleElement().satisfies(request ->
+        assertThat(published(aws, "reaches SNS alerts topic")).hasSize(publishedBefore + 1).allSatisfy(request ->
                 assertThat(form(request.getBodyAsString())).containsExactlyInAnyOrderEntriesOf(Map.of(
                         "Action", "Publish",
                         "Version", "2010-03-31",
@@ -150,6 +152,38 @@ class SnsAndEmailPageTest {
                     .body("attempts.size()", equalTo(1)).body("attempts[0].outcome", equalTo("PERMANENT"));
         } finally {
             aws.removeStub(refusing);
+        }
+    }
+
+    @Test
+    void aThrottledPublishIsRetriedAndThenSent() {
+        snsAccepts(aws);
+        // throttled three times in a row: the SDK's own attempts (autopilot.aws.max-attempts=3) are spent, so the
+        // delivery is retried by the dispatcher, and its second attempt finds SNS calm again
+        List<String> states = List.of(Scenario.STARTED, "throttled twice", "throttled thrice", "calm");
+        List<StubMapping> throttling = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            throttling.add(aws.stubFor(post(urlPathEqualTo("/")).atPriority(1)
+                    .withRequestBody(containing("TopicArn")).inScenario("sns-throttling")
+                    .whenScenarioStateIs(states.get(i)).willSetStateTo(states.get(i + 1))
+                    .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "text/xml").withBody(
+                            "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded"
+                                    + "</Message></Error><RequestId>r-2</RequestId></ErrorResponse>"))));
+        }
+        int publishedBefore = published(aws, "reaches SNS alerts topic").size();
+        try {
+            String id = as("admin").contentType(ContentType.JSON).body("{\"contact\": \"alerts-topic\"}")
+                    .post("/notifications/test").then().statusCode(202).extract().jsonPath().getString("id");
+            await().atMost(Pages.PATIENCE).until(() -> as("viewer").get("/notifications/{id}", id).then()
+                    .extract().jsonPath().getString("status"), "SENT"::equals);
+            as("viewer").get("/notifications/{id}", id).then()
+                    .body("attempts.outcome", equalTo(List.of("RETRYABLE", "DELIVERED")))
+                    .body("attempts[0].httpStatus", equalTo(400))
+                    .body("attempts[0].detail", equalTo("SNS refused: Throttling (HTTP 400)"));
+            assertThat(published(aws, "reaches SNS alerts topic")).as("three throttled, then the one accepted")
+                    .hasSize(publishedBefore + 4);
+        } finally {
+            throttling.forEach(aws::removeStub);
         }
     }
 
