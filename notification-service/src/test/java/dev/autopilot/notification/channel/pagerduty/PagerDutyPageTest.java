@@ -23,6 +23,7 @@ import dev.autopilot.contracts.notification.NotificationFailed;
 import dev.autopilot.notification.ChannelPeersResource;
 import dev.autopilot.notification.Fixtures;
 import dev.autopilot.notification.InjectChannelPeer;
+import dev.autopilot.notification.JsonShapes;
 import dev.autopilot.notification.Pages;
 import dev.autopilot.notification.TestClock;
 import dev.autopilot.testing.AwsStubResource;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +105,9 @@ class PagerDutyPageTest {
                 }
                 """.formatted(incident.title(), incident.openedAt(), id, ChannelPeersResource.PAGERDUTY_ROUTING_KEY,
                 acknowledgeLink(id, "devops-lead", t0))));
+        assertThat(JsonShapes.undocumented(body(events(id).get(0)), JSON.readTree(Fixtures.text(
+                "payloads/pagerduty-events-v2-trigger.pagerduty-api-schema.json")), Set.of("/payload/custom_details")))
+                .as("every field is one PagerDuty's documented trigger has, with the same kind of value").isEmpty();
 
         publish(topics, new IncidentAcknowledged(id, "responder", "looking", t0));
         awaitNotifications(id, list -> to(list, "devops-lead").size() == 2

@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.autopilot.contracts.Severity;
@@ -23,7 +25,9 @@ import dev.autopilot.contracts.remediation.ExecutionMode;
 import dev.autopilot.contracts.remediation.RemediationStarted;
 import dev.autopilot.contracts.report.ReportPublished;
 import dev.autopilot.notification.ChannelPeersResource;
+import dev.autopilot.notification.Fixtures;
 import dev.autopilot.notification.InjectChannelPeer;
+import dev.autopilot.notification.JsonShapes;
 import dev.autopilot.notification.Pages;
 import dev.autopilot.notification.TestClock;
 import dev.autopilot.notification.delivery.DeliveryDispatcher;
@@ -38,6 +42,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +133,24 @@ class SlackPageTest {
                           ]
                         }
                         """.formatted(second.title(), acknowledgeLink(id, "ops-channel", sentAt), id))));
+        // the documented examples show sections (with text, with fields) and buttons; the header and actions
+        // blocks have none among them, and their exact bodies are asserted above
+        ObjectNode documented = (ObjectNode) JSON.readTree(Fixtures.text(
+                "payloads/slack-incoming-webhook-blocks.slack-github-action.json"));
+        documented.withArray("blocks").addAll((ArrayNode) JSON.readTree(Fixtures.text(
+                "payloads/slack-incoming-webhook-blocks-review.slack-github-action.json")).get("blocks"));
+        ObjectNode sent = (ObjectNode) JSON.readTree(received(peers, ChannelPeersResource.SLACK_PATH, id).get(0)
+                .getBodyAsString());
+        ArrayNode sections = JSON.createArrayNode();
+        sent.get("blocks").forEach(block -> {
+            if (block.path("type").asText().equals("section")) {
+                sections.add(block);
+            }
+        });
+        sent.set("blocks", sections);
+        assertThat(sections).hasSize(2);
+        assertThat(JsonShapes.undocumented(sent, documented, Set.of()))
+                .as("every field is one Slack's documented messages have, with the same kind of value").isEmpty();
         for (IncidentOpened incident : List.of(first, second, third)) {
             assertThat(received(peers, ChannelPeersResource.SLACK_PATH, incident.incidentId())).hasSize(1);
         }
