@@ -42,7 +42,9 @@ public class AwsClients {
         }
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
-                .socketTimeout(config.apiCallAttemptTimeout())
+                // a second over the attempt timeout: the SDK's attempt timer decides, so a slow answer is always
+                // told as a timeout (the same duration made the two race, and the words depended on the winner)
+                .socketTimeout(config.apiCallAttemptTimeout().plusSeconds(1))
                 .build();
         this.credentials = DefaultCredentialsProvider.builder().build();
     }
