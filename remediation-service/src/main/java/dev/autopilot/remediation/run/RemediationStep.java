@@ -165,15 +165,20 @@ public class RemediationStep {
             evidence = new LinkedHashMap<>(result.evidence());
         }
         outcome = result.outcome();
+        if (beforeState == null && result.before() != null) {
+            // the first state read before a change was sent is the one it replaced, whatever later attempts read
+            beforeState = new LinkedHashMap<>(result.before());
+        }
+        if (result.undo() != null) {
+            undoCall = Map.of("service", result.undo().service(), "operation", result.undo().operation(),
+                    "parameters", result.undo().parameters());
+        }
     }
 
     public void succeed(ActionResult result, Instant now) {
         status = StepStatus.SUCCEEDED;
         outcome = result.outcome();
         error = null;
-        beforeState = result.before() == null ? null : new LinkedHashMap<>(result.before());
-        undoCall = result.undo() == null ? null : Map.of("service", result.undo().service(),
-                "operation", result.undo().operation(), "parameters", result.undo().parameters());
         finish(now);
     }
 

@@ -190,7 +190,7 @@ public class StepRunner {
                     .withRequest(resolved.parameters(), false);
         }
         ActionCall call = new ActionCall(step.operation(), new Parameters(resolved.parameters()), mode, sendReads,
-                step.id().toString(), remediation.facts(), now);
+                step.id().toString(), remediation.facts(), now, step.beforeState());
         try {
             return action.get().run(call);
         } catch (Parameters.InvalidParameterException e) {

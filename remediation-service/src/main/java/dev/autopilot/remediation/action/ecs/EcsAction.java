@@ -194,40 +194,63 @@ public class EcsAction implements Action {
                 .forceNewDeployment(force ? Boolean.TRUE : null)
                 .build();
         Service before = call.sendReads() ? current(cluster, serviceName).orElse(null) : null;
-        String change = change(before, taskDefinition.orElse(null), asked.orElse(null), desired, force);
+        Map<String, Object> replaced = call.replacedEarlier() != null ? call.replacedEarlier() : replaced(before);
+        String change = change(replaced, taskDefinition.orElse(null), asked.orElse(null), desired, force);
+        StepCall undo = replaced == null ? null : restore(cluster, serviceName, replaced, taskDefinition.isPresent(),
+                desired != null);
         if (before != null && !force && sameTaskDefinition(before, taskDefinition.orElse(null))
                 && (desired == null || desired.equals(before.desiredCount()))) {
+            if (call.replacedEarlier() != null) {
+                // an earlier attempt's request was applied though its answer was lost: the change is this step's
+                return ActionResult.done("applied by an earlier attempt: " + change)
+                        .withRequest(AwsRequests.fields(request), false).withUndo(replaced, undo);
+            }
             return ActionResult.done("no change needed: " + change).withRequest(AwsRequests.fields(request), false);
         }
         ActionResult result = AwsRequests.change(call, change, request, ecs::updateService,
                 response -> ActionResult.done(change));
-        if (before == null || !call.live() || result.status() != ActionResult.Status.DONE) {
+        if (replaced == null || !call.live() || !result.sent()) {
             return result;
+        }
+        // kept when the answer was lost too: the change may have been applied, and the next attempt must know
+        return result.withUndo(replaced, undo);
+    }
+
+    /** What an UpdateService replaces: the service's task definition and desired count; null if not read. */
+    private static Map<String, Object> replaced(Service before) {
+        if (before == null) {
+            return null;
         }
         Map<String, Object> replaced = new LinkedHashMap<>();
         replaced.put("taskDefinition", shortName(before.taskDefinition()));
         replaced.put("desiredCount", before.desiredCount());
+        return replaced;
+    }
+
+    /** The UpdateService that puts back what was replaced (what the change touched only); null if nothing. */
+    private StepCall restore(String cluster, String serviceName, Map<String, Object> replaced,
+            boolean taskDefinitionChanged, boolean desiredCountChanged) {
         Map<String, Object> restore = new LinkedHashMap<>();
         restore.put("cluster", cluster);
         restore.put("service", serviceName);
-        if (taskDefinition.isPresent()) {
-            restore.put("taskDefinition", shortName(before.taskDefinition()));
+        if (taskDefinitionChanged) {
+            restore.put("taskDefinition", replaced.get("taskDefinition"));
         }
-        if (desired != null) {
-            restore.put("desiredCount", before.desiredCount());
+        if (desiredCountChanged) {
+            restore.put("desiredCount", replaced.get("desiredCount"));
         }
-        StepCall undo = restore.size() > 2 ? new StepCall(service(), "UpdateService", restore) : null;
-        return result.withUndo(replaced, undo);
+        return restore.size() > 2 ? new StepCall(service(), "UpdateService", restore) : null;
     }
 
-    private String change(Service before, String taskDefinition, Integer asked, Integer desired, boolean force) {
+    /** The change for people, from the state it replaces ({@link #replaced}; null when not read). */
+    private String change(Map<String, Object> from, String taskDefinition, Integer asked, Integer desired,
+            boolean force) {
         List<String> parts = new ArrayList<>();
         if (taskDefinition != null) {
-            parts.add("task definition " + (before == null ? "" : shortName(before.taskDefinition()) + " → ")
-                    + taskDefinition);
+            parts.add("task definition " + (from == null ? "" : from.get("taskDefinition") + " → ") + taskDefinition);
         }
         if (desired != null) {
-            parts.add("desired count " + (before == null ? "" : before.desiredCount() + " → ") + desired
+            parts.add("desired count " + (from == null ? "" : from.get("desiredCount") + " → ") + desired
                     + bounds.explain(asked));
         }
         if (force) {

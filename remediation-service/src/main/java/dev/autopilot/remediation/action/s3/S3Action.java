@@ -82,12 +82,14 @@ public class S3Action implements Action {
                 .bucket(bucket)
                 .policy(call.parameters().string("Policy"))
                 .build();
-        Map<String, Object> before = savedPolicy(call, bucket);
+        Map<String, Object> before = call.replacedEarlier() != null ? call.replacedEarlier() : savedPolicy(call, bucket);
         ActionResult result = AwsRequests.change(call, "replace the policy of " + bucket, request, s3::putBucketPolicy,
                 response -> ActionResult.done("replaced the policy of " + bucket));
-        if (before == null || !call.live() || result.status() != ActionResult.Status.DONE) {
+        if (before == null || !call.live() || !result.sent()) {
             return result;
         }
+        // kept when the answer was lost too: the policy may have been replaced, and the next attempt must not take
+        // the new one for the one it replaced
         StepCall undo = Boolean.TRUE.equals(before.get("exists"))
                 ? new StepCall(service(), "PutBucketPolicy", Map.of("Bucket", bucket, "Policy", before.get("policy")))
                 : new StepCall(service(), "DeleteBucketPolicy", Map.of("Bucket", bucket));

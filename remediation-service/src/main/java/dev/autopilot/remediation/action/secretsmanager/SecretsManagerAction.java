@@ -64,12 +64,19 @@ public class SecretsManagerAction implements Action {
                 .clientRequestToken(call.idempotencyToken())
                 .rotateImmediately(call.parameters().optionalBoolean("RotateImmediately").orElse(null))
                 .build();
-        Optional<String> previous = call.sendReads() ? currentVersion(secretId) : Optional.empty();
+        // an earlier attempt whose answer was lost may have rotated it already: the version it found is the one
+        Optional<String> previous = call.replacedEarlier() != null
+                ? Optional.ofNullable((String) call.replacedEarlier().get("currentVersion"))
+                : call.sendReads() ? currentVersion(secretId) : Optional.empty();
         ActionResult result = AwsRequests.change(call, "rotate " + secretId, request, secrets::rotateSecret,
                 response -> ActionResult.done("rotated " + response.name() + " to version " + response.versionId())
                         .withFacts(Map.of("secretVersion", response.versionId())));
-        if (previous.isEmpty() || !call.live() || result.status() != ActionResult.Status.DONE) {
+        if (previous.isEmpty() || !call.live() || !result.sent()) {
             return result;
+        }
+        if (result.status() != ActionResult.Status.DONE) {
+            // the new version is not known yet (the token makes the next attempt answer with it)
+            return result.withUndo(Map.of("currentVersion", previous.get()), null);
         }
         Map<String, Object> restore = new LinkedHashMap<>();
         restore.put("SecretId", secretId);
