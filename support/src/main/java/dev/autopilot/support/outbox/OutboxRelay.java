@@ -36,6 +36,9 @@ public class OutboxRelay {
     /** The advisory lock key of the relay: any constant, the same in every replica. */
     private static final long RELAY_LOCK = 0x6F7574626F78L;
 
+    /** How soon to look again while another replica holds the relay lock. */
+    private static final Duration BUSY_RETRY = Duration.ofMillis(50);
+
     private static final String SELECT = """
             SELECT id, event_id, topic, record_key, event_type, source, subject, occurred_at, payload, created_at
             FROM outbox_event ORDER BY id LIMIT ?
@@ -84,9 +87,10 @@ public class OutboxRelay {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 if (!tryLock(connection)) {
-                    // another replica is relaying; look again shortly
-                    Thread.sleep(50);
-                    return true;
+                    // another replica is relaying (what this one committed too, in id order); look again shortly,
+                    // without holding a connection while waiting
+                    worker.wakeWithin(BUSY_RETRY);
+                    return false;
                 }
                 List<Long> ids = new ArrayList<>();
                 List<OutgoingRecord> records = new ArrayList<>();
