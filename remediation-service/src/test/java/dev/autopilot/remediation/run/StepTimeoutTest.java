@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.autopilot.contracts.incident.IncidentOpened;
@@ -262,6 +263,43 @@ class StepTimeoutTest {
         assertThat(ecsRequests(aws, "UpdateService", body -> service.equals(body.path("service").asText())))
                 .extracting(JsonNode::toString).last().isEqualTo("{\"cluster\":\"" + CLUSTER + "\",\"service\":\""
                         + service + "\",\"desiredCount\":4}");
+    }
+
+    @Test
+    void aForcedDeploymentThatStartedThoughItsAnswerWasLostIsNotForcedAgain() {
+        String cluster = unique("cluster");
+        String agentService = "t-developer-parser-agent-production";
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        clock.freezeAt(now);
+        // ECS starts the forced deployment, but the answer to UpdateService never comes in time
+        String scenario = "forced-but-lost-" + cluster;
+        ObjectNode before = AwsStubs.describeServices(agentService,
+                EcsState.stable("parser", 3, 2, now.minus(Duration.ofDays(1))));
+        ObjectNode after = AwsStubs.describeServices(agentService, EcsState.stable("parser", 3, 2, now));
+        ((ObjectNode) after.get("services").get(0).get("deployments").get(0)).put("id", "ecs-svc/forced-1");
+        aws.stubFor(ecs("DescribeServices").atPriority(1).withRequestBody(matchingJsonPath("$.cluster", equalTo(cluster)))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willReturn(AwsStubs.ecsJson(before)));
+        aws.stubFor(ecs("DescribeServices").atPriority(1).withRequestBody(matchingJsonPath("$.cluster", equalTo(cluster)))
+                .inScenario(scenario).whenScenarioStateIs("deploying").willReturn(AwsStubs.ecsJson(after)));
+        aws.stubFor(ecs("UpdateService").atPriority(1).withRequestBody(matchingJsonPath("$.cluster", equalTo(cluster)))
+                .inScenario(scenario).willSetStateTo("deploying")
+                .willReturn(AwsStubs.updated(agentService, EcsState.stable("parser", 3, 2, now)).withFixedDelay(3_000)));
+        IncidentOpened incident = opened("agent-failure", "parser-agent-failing",
+                Map.of("alarmName", "parser-agent-failing", "dimension.ClusterName", cluster));
+
+        write(new TopicReader(kafka), incident);
+        awaitRemediation(incident.incidentId(), r -> retrying(r, 1));
+        clock.advance(Duration.ofMillis(50));
+        engine.wake();
+
+        Map<String, Object> done = awaitStatus(incident.incidentId(), "SUCCEEDED");
+        Map<String, Object> restart = step(done, "UpdateService");
+        assertThat(restart).containsEntry("status", "SUCCEEDED").containsEntry("attempts", 2)
+                .containsEntry("outcome", "applied by an earlier attempt: new deployment forced (deployment "
+                        + "ecs-svc/forced-1)");
+        assertThat(map(restart.get("replaced"))).containsEntry("deployment", "ecs-svc/3");
+        assertThat(ecsRequests(aws, "UpdateService", body -> cluster.equals(body.path("cluster").asText())))
+                .as("not forced again: the SDK's two tries of the first attempt only").hasSize(2);
     }
 
     /** Whether the remediation's scaling step waits for its next attempt after {@code attempts} attempts. */

@@ -194,10 +194,18 @@ public class EcsAction implements Action {
                 .forceNewDeployment(force ? Boolean.TRUE : null)
                 .build();
         Service before = call.sendReads() ? current(cluster, serviceName).orElse(null) : null;
-        Map<String, Object> replaced = call.replacedEarlier() != null ? call.replacedEarlier() : replaced(before);
+        Map<String, Object> replaced = call.replacedEarlier() != null ? call.replacedEarlier()
+                : replaced(before, force);
         String change = change(replaced, taskDefinition.orElse(null), asked.orElse(null), desired, force);
         StepCall undo = replaced == null ? null : restore(cluster, serviceName, replaced, taskDefinition.isPresent(),
                 desired != null);
+        Optional<String> deployment = before == null ? Optional.empty() : primary(before).map(Deployment::id);
+        if (force && call.replacedEarlier() != null && replaced.get("deployment") != null && deployment.isPresent()
+                && !deployment.get().equals(replaced.get("deployment"))) {
+            // the deployment an earlier attempt forced has started, though its answer was lost: not forced again
+            return ActionResult.done("applied by an earlier attempt: " + change + " (deployment " + deployment.get()
+                    + ")").withRequest(AwsRequests.fields(request), false).withUndo(replaced, undo);
+        }
         if (before != null && !force && sameTaskDefinition(before, taskDefinition.orElse(null))
                 && (desired == null || desired.equals(before.desiredCount()))) {
             if (call.replacedEarlier() != null) {
@@ -216,14 +224,20 @@ public class EcsAction implements Action {
         return result.withUndo(replaced, undo);
     }
 
-    /** What an UpdateService replaces: the service's task definition and desired count; null if not read. */
-    private static Map<String, Object> replaced(Service before) {
+    /**
+     * What an UpdateService replaces: the service's task definition and desired count, and for a forced deployment
+     * the deployment it replaces (so a later attempt can tell the new one started); null if not read.
+     */
+    private static Map<String, Object> replaced(Service before, boolean force) {
         if (before == null) {
             return null;
         }
         Map<String, Object> replaced = new LinkedHashMap<>();
         replaced.put("taskDefinition", shortName(before.taskDefinition()));
         replaced.put("desiredCount", before.desiredCount());
+        if (force) {
+            primary(before).map(Deployment::id).ifPresent(id -> replaced.put("deployment", id));
+        }
         return replaced;
     }
 
