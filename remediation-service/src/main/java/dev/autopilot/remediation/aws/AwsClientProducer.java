@@ -1,10 +1,8 @@
 package dev.autopilot.remediation.aws;
 
 import dev.autopilot.support.aws.AwsClients;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,7 +12,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-/** The AWS clients the actions use, each built the one way every service builds them ({@link AwsClients}). */
+/**
+ * The AWS clients the actions use, each built the one way every service builds them ({@link AwsClients}, which
+ * also closes them at shutdown).
+ */
 public class AwsClientProducer {
 
     @Produces
@@ -63,41 +64,5 @@ public class AwsClientProducer {
     @Singleton
     CloudWatchLogsClient logs(AwsClients aws) {
         return aws.build(CloudWatchLogsClient.builder());
-    }
-
-    void close(@Disposes EcsClient client) {
-        closeQuietly(client);
-    }
-
-    void close(@Disposes ElasticLoadBalancingV2Client client) {
-        closeQuietly(client);
-    }
-
-    void close(@Disposes SnsClient client) {
-        closeQuietly(client);
-    }
-
-    void close(@Disposes S3Client client) {
-        closeQuietly(client);
-    }
-
-    void close(@Disposes SecretsManagerClient client) {
-        closeQuietly(client);
-    }
-
-    void close(@Disposes DynamoDbClient client) {
-        closeQuietly(client);
-    }
-
-    void close(@Disposes CloudWatchClient client) {
-        closeQuietly(client);
-    }
-
-    void close(@Disposes CloudWatchLogsClient client) {
-        closeQuietly(client);
-    }
-
-    private static void closeQuietly(SdkClient client) {
-        client.close();
     }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -32,6 +35,7 @@ public class AwsClients {
     private final AwsConfig config;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
+    private final List<SdkAutoCloseable> built = new CopyOnWriteArrayList<>();
 
     @Inject
     public AwsClients(AwsConfig config) {
@@ -60,7 +64,11 @@ public class AwsClients {
                         .retryStrategy(b -> b.maxAttempts(config.maxAttempts()))
                         .build());
         config.endpointOverride().ifPresent(builder::endpointOverride);
-        return builder.build();
+        C client = builder.build();
+        if (client instanceof SdkAutoCloseable closeable) {
+            built.add(closeable);
+        }
+        return client;
     }
 
     /**
@@ -107,7 +115,9 @@ public class AwsClients {
         return config.region();
     }
 
+    /** Closes every client it built, then the HTTP client they share: the producers need no disposers. */
     void close(@Observes ShutdownEvent event) {
+        built.forEach(SdkAutoCloseable::close);
         http.close();
     }
 }
