@@ -3,8 +3,8 @@ package dev.autopilot.detector.check;
 import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.detector.managed.ManagedServiceConfig;
 import dev.autopilot.support.aws.AwsClients;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.ecs.model.Service;
  * and deployments. A deployment younger than the rollback-evidence window is labelled as such
  * ({@code recentDeployment}), for the remediation's rollback decision.
  */
-@ApplicationScoped
-public class EcsServiceCheck implements Check {
+@Singleton // not a client proxy: it extends ConfiguredCheck, which has no no-args constructor
+public class EcsServiceCheck extends ConfiguredCheck {
 
     private final ChecksConfig.EcsService config;
     private final ManagedServiceConfig managed;
@@ -30,6 +30,7 @@ public class EcsServiceCheck implements Check {
 
     @Inject
     public EcsServiceCheck(ChecksConfig checks, ManagedServiceConfig managed, AwsClients aws) {
+        super(checks.ecsService());
         this.config = checks.ecsService();
         this.managed = managed;
         this.ecs = aws.lazily(EcsClient::builder);
@@ -38,16 +39,6 @@ public class EcsServiceCheck implements Check {
     @Override
     public String name() {
         return "ecs-service";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.enabled();
-    }
-
-    @Override
-    public Duration interval() {
-        return config.interval();
     }
 
     @Override

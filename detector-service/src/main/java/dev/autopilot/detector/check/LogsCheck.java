@@ -4,9 +4,8 @@ import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.detector.managed.Agents;
 import dev.autopilot.detector.managed.ManagedServiceConfig;
 import dev.autopilot.support.aws.AwsClients;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,16 +15,16 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 
 /**
  * CloudWatch Logs {@code FilterLogEvents} on the service's log group over the last interval, as the runbook reads
  * its logs: {@code ERROR} lines (a burst), {@code authentication failed} and {@code rate_limit_exceeded} (security),
  * and {@code execution_time} lines over the slow threshold, per agent. Each count is a sample.
  */
-@ApplicationScoped
-public class LogsCheck implements Check {
+@Singleton // not a client proxy: it extends ConfiguredCheck, which has no no-args constructor
+public class LogsCheck extends ConfiguredCheck {
 
     private final ChecksConfig.Logs config;
     private final ManagedServiceConfig managed;
@@ -35,6 +34,7 @@ public class LogsCheck implements Check {
 
     @Inject
     public LogsCheck(ChecksConfig checks, ManagedServiceConfig managed, Agents agents, AwsClients aws) {
+        super(checks.logs());
         this.config = checks.logs();
         this.managed = managed;
         this.agents = agents;
@@ -45,16 +45,6 @@ public class LogsCheck implements Check {
     @Override
     public String name() {
         return "logs";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.enabled();
-    }
-
-    @Override
-    public Duration interval() {
-        return config.interval();
     }
 
     @Override

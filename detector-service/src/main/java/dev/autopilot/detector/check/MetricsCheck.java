@@ -3,8 +3,8 @@ package dev.autopilot.detector.check;
 import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.detector.managed.ManagedServiceConfig;
 import dev.autopilot.support.aws.AwsClients;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  * the targets over all requests, as metric math), and each agent's execution time. The latest point of each is
  * a sample; a metric without points in the window says nothing.
  */
-@ApplicationScoped
-public class MetricsCheck implements Check {
+@Singleton // not a client proxy: it extends ConfiguredCheck, which has no no-args constructor
+public class MetricsCheck extends ConfiguredCheck {
 
     static final int PERIOD_SECONDS = 60;
     static final Duration WINDOW = Duration.ofMinutes(10);
@@ -33,13 +33,12 @@ public class MetricsCheck implements Check {
     private record Query(String id, String metric, String agent, String sli) {
     }
 
-    private final ChecksConfig.Check config;
     private final ManagedServiceConfig managed;
     private final Supplier<CloudWatchClient> cloudWatch;
 
     @Inject
     public MetricsCheck(ChecksConfig checks, ManagedServiceConfig managed, AwsClients aws) {
-        this.config = checks.metrics();
+        super(checks.metrics());
         this.managed = managed;
         this.cloudWatch = aws.lazily(CloudWatchClient::builder);
     }
@@ -47,16 +46,6 @@ public class MetricsCheck implements Check {
     @Override
     public String name() {
         return "cloudwatch-metric";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.enabled();
-    }
-
-    @Override
-    public Duration interval() {
-        return config.interval();
     }
 
     @Override

@@ -3,29 +3,27 @@ package dev.autopilot.detector.check;
 import dev.autopilot.contracts.signal.SignalReceived;
 import dev.autopilot.detector.managed.ManagedServiceConfig;
 import dev.autopilot.support.aws.AwsClients;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /** ELBv2 {@code DescribeTargetHealth} of the managed target group: healthy and unhealthy targets, and why. */
-@ApplicationScoped
-public class TargetHealthCheck implements Check {
+@Singleton // not a client proxy: it extends ConfiguredCheck, which has no no-args constructor
+public class TargetHealthCheck extends ConfiguredCheck {
 
-    private final ChecksConfig.Check config;
     private final ManagedServiceConfig managed;
     private final Supplier<ElasticLoadBalancingV2Client> elb;
 
     @Inject
     public TargetHealthCheck(ChecksConfig checks, ManagedServiceConfig managed, AwsClients aws) {
-        this.config = checks.targetHealth();
+        super(checks.targetHealth());
         this.managed = managed;
         this.elb = aws.lazily(ElasticLoadBalancingV2Client::builder);
     }
@@ -33,16 +31,6 @@ public class TargetHealthCheck implements Check {
     @Override
     public String name() {
         return "target-health";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.enabled();
-    }
-
-    @Override
-    public Duration interval() {
-        return config.interval();
     }
 
     @Override
